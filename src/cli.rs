@@ -1,0 +1,420 @@
+//! Owns the command line: every command, flag and help text (the source
+//! of the completions and man pages), parsing, and the exit policy.
+
+use crate::error::{exit_code, one_line, EXIT_ERROR, EXIT_OK};
+use crate::render::{ColorChoice, Style};
+use crate::scope::Scope;
+use crate::store::Home;
+use anyhow::{anyhow, Result};
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use std::path::PathBuf;
+use std::time::Duration;
+
+const AFTER_HELP: &str = "\
+Exit status: 0 success or valid; 1 token, proof or log rejected; 2 usage, input or storage error.
+TOKEN and PROOF arguments take the text itself, a file holding it, or - for stdin.
+TIME is RFC 3339 (2026-12-04T16:00:00Z) or Unix seconds; DURATION reads like 90s, 15m, 1h, 7d.";
+
+/// On-Behalf-Of binding: signed chains that tie an agent's key to the person it acts for.
+#[derive(Debug, Parser)]
+#[command(name = "obo", version, after_help = AFTER_HELP, propagate_version = true)]
+pub struct Cli {
+    /// Folder holding keys, principals and trust [default: the user data folder's obo/]
+    #[arg(long, global = true, env = "OBO_HOME", value_name = "DIR")]
+    pub home: Option<PathBuf>,
+
+    /// Print machine-readable JSON on stdout
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to colour output
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    pub color: ColorChoice,
+
+    /// The command to run
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Every obo command.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Make a new Ed25519 key in the keystore and print its key id
+    Keygen(KeygenArgs),
+    /// List, export and import keys
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Record the people agents act for, and their approved scope
+    #[command(subcommand)]
+    Principal(PrincipalCommand),
+    /// Choose which issuer keys this verifier accepts
+    #[command(subcommand)]
+    Trust(TrustCommand),
+    /// Issue hop 0: a principal delegates to an agent
+    Delegate(DelegateArgs),
+    /// Add a narrower hop for a sub-agent, signed by the current holder
+    Attenuate(AttenuateArgs),
+    /// Make a short-lived proof that the holder has the last hop's key
+    Present(PresentArgs),
+    /// Decode a token without verifying anything
+    Inspect(InspectArgs),
+    /// Verify a whole chain for an audience and print who acts for whom
+    Verify(VerifyArgs),
+    /// Run the whole flow in a temporary home and show each step
+    Demo,
+}
+
+/// Arguments of `obo keygen`.
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// Name of the key in the keystore
+    pub name: String,
+    /// Name shown to people, such as "Agent 1"
+    #[arg(long, value_name = "TEXT")]
+    pub display_name: Option<String>,
+    /// Replace an existing key of that name
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `obo key` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// List the keys in the keystore
+    List,
+    /// Print public keys (never a private part)
+    Export(KeyExportArgs),
+    /// Store someone else's public JWK under a name
+    Import(KeyImportArgs),
+}
+
+/// Output forms of `obo key export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KeyFormat {
+    /// One public JWK (RFC 7517, RFC 8037)
+    Jwk,
+    /// A JWK Set holding every named key
+    Jwks,
+    /// did:key identifiers
+    Did,
+}
+
+/// Arguments of `obo key export`.
+#[derive(Debug, Args)]
+pub struct KeyExportArgs {
+    /// Keys to export
+    #[arg(required = true)]
+    pub names: Vec<String>,
+    /// Output form
+    #[arg(long, value_enum, default_value = "jwk")]
+    pub format: KeyFormat,
+}
+
+/// Arguments of `obo key import`.
+#[derive(Debug, Args)]
+pub struct KeyImportArgs {
+    /// A file holding a public Ed25519 JWK
+    pub file: PathBuf,
+    /// Name to store it under
+    #[arg(long)]
+    pub name: String,
+    /// Name shown to people
+    #[arg(long, value_name = "TEXT")]
+    pub display_name: Option<String>,
+    /// Replace an existing key of that name
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `obo principal` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum PrincipalCommand {
+    /// Record a person and the scopes they approve
+    Add(PrincipalAddArgs),
+    /// List the people on record
+    List,
+    /// Remove a person
+    Remove {
+        /// The person's user ID
+        user_id: String,
+    },
+}
+
+/// Arguments of `obo principal add`.
+#[derive(Debug, Args)]
+pub struct PrincipalAddArgs {
+    /// The person's user ID, as it will appear in tokens
+    pub user_id: String,
+    /// Scopes the person approves
+    #[arg(long, required = true, num_args = 1.., value_parser = parse_scope, value_name = "SCOPE")]
+    pub allow: Vec<Scope>,
+    /// Name shown to people, such as "Alice"
+    #[arg(long, value_name = "TEXT")]
+    pub display_name: Option<String>,
+    /// Replace an existing record
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `obo trust` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum TrustCommand {
+    /// Trust an issuer key from the keystore, or a JWK or JWKS file
+    Add(TrustAddArgs),
+    /// List trusted issuers
+    List,
+    /// Stop trusting an issuer, by name or key id
+    Remove {
+        /// The entry's name or key id
+        name: String,
+    },
+}
+
+/// Arguments of `obo trust add`.
+#[derive(Debug, Args)]
+pub struct TrustAddArgs {
+    /// A keystore name, or a path to a JWK or JWKS file
+    pub key: String,
+    /// Principals this issuer may speak for; '*' matches any run of characters
+    #[arg(long, num_args = 1.., value_name = "PATTERN", default_value = "*")]
+    pub principals: Vec<String>,
+    /// The widest scopes this issuer may grant [default: no limit]
+    #[arg(long, num_args = 1.., value_parser = parse_scope, value_name = "SCOPE")]
+    pub max_scope: Vec<Scope>,
+    /// Name for the entry [default: the key's name]
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Replace an entry for the same key
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Flags shared by the commands that write a token.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Write the token to FILE (mode 0600) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `obo delegate`.
+#[derive(Debug, Args)]
+pub struct DelegateArgs {
+    /// The identity system's signing key (keystore name)
+    #[arg(long, value_name = "KEY")]
+    pub issuer: String,
+    /// The person delegating, as recorded with 'obo principal add'
+    #[arg(long, value_name = "USER-ID")]
+    pub principal: String,
+    /// The agent's public key: keystore name or JWK file
+    #[arg(long, value_name = "KEY")]
+    pub agent: String,
+    /// Scopes granted; each must lie inside the principal's approved scope
+    #[arg(long, required = true, num_args = 1.., value_parser = parse_scope, value_name = "SCOPE")]
+    pub scope: Vec<Scope>,
+    /// Services the token may be used at
+    #[arg(long, required = true, num_args = 1.., value_name = "AUD")]
+    pub audience: Vec<String>,
+    /// Lifetime
+    #[arg(long, value_parser = parse_ttl, default_value = "1h", value_name = "DURATION")]
+    pub ttl: Duration,
+    /// How many further hops may follow
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub max_depth: u32,
+    /// What the principal asked for
+    #[arg(long, value_name = "TEXT")]
+    pub task: Option<String>,
+    /// The agent's identifier in the token [default: the key's name]
+    #[arg(long, value_name = "ID")]
+    pub agent_id: Option<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub out: OutputArgs,
+}
+
+/// Arguments of `obo attenuate`.
+#[derive(Debug, Args)]
+pub struct AttenuateArgs {
+    /// The token to extend
+    pub token: String,
+    /// The current holder's key: the one the last hop binds (keystore name)
+    #[arg(long = "as", value_name = "KEY")]
+    pub holder: String,
+    /// The sub-agent's public key: keystore name or JWK file
+    #[arg(long, value_name = "KEY")]
+    pub agent: String,
+    /// Scopes granted; each must be covered by the last hop's
+    #[arg(long, required = true, num_args = 1.., value_parser = parse_scope, value_name = "SCOPE")]
+    pub scope: Vec<Scope>,
+    /// Audiences, a subset of the last hop's [default: the last hop's]
+    #[arg(long, num_args = 1.., value_name = "AUD")]
+    pub audience: Option<Vec<String>>,
+    /// Lifetime, ending no later than the last hop [default: until the last hop expires]
+    #[arg(long, value_parser = parse_ttl, value_name = "DURATION")]
+    pub ttl: Option<Duration>,
+    /// How many further hops may follow [default: one less than the last hop]
+    #[arg(long, value_name = "N")]
+    pub max_depth: Option<u32>,
+    /// What the sub-agent is to do [default: the last hop's task]
+    #[arg(long, value_name = "TEXT")]
+    pub task: Option<String>,
+    /// The sub-agent's identifier in the token [default: the key's name]
+    #[arg(long, value_name = "ID")]
+    pub agent_id: Option<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub out: OutputArgs,
+}
+
+/// Arguments of `obo present`.
+#[derive(Debug, Args)]
+pub struct PresentArgs {
+    /// The token to prove possession of
+    pub token: String,
+    /// The holder's key: the one the last hop binds (keystore name)
+    #[arg(long = "as", value_name = "KEY")]
+    pub holder: String,
+    /// The service the proof is for
+    #[arg(long, value_name = "AUD")]
+    pub audience: String,
+    /// What the holder is about to do, for the service's log
+    #[arg(long, value_name = "TEXT")]
+    pub action: Option<String>,
+    /// Lifetime of the proof, at most 5m
+    #[arg(long, value_parser = parse_duration, default_value = "5m", value_name = "DURATION")]
+    pub ttl: Duration,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub out: OutputArgs,
+}
+
+/// Arguments of `obo inspect`.
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// The token to decode
+    pub token: String,
+}
+
+/// Arguments of `obo verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The token to verify
+    pub token: String,
+    /// The service verifying; must be one of the last hop's audiences
+    #[arg(long, value_name = "AUD")]
+    pub audience: String,
+    /// A proof of possession from 'obo present'
+    #[arg(long, value_name = "PROOF")]
+    pub proof: Option<String>,
+    /// Fail when no proof is given
+    #[arg(long)]
+    pub require_proof: bool,
+    /// Scopes the last hop must cover
+    #[arg(long, num_args = 1.., value_parser = parse_scope, value_name = "SCOPE")]
+    pub require: Vec<Scope>,
+    /// Also trust the issuer keys in these JWK or JWKS files
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub trust: Vec<PathBuf>,
+    /// Verify as at this time [default: now]
+    #[arg(long, value_parser = parse_time, value_name = "TIME")]
+    pub at: Option<i64>,
+    /// Clock leeway
+    #[arg(long, value_parser = parse_duration, default_value = "60s", value_name = "DURATION")]
+    pub leeway: Duration,
+}
+
+fn parse_scope(text: &str) -> Result<Scope, String> {
+    text.parse()
+}
+
+fn parse_ttl(text: &str) -> Result<Duration, String> {
+    crate::time::parse_ttl(text)
+}
+
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    crate::time::parse_duration(text)
+}
+
+fn parse_time(text: &str) -> Result<i64, String> {
+    crate::time::parse_time(text)
+}
+
+/// The clap command, for completions and man pages.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// What every command is handed: the home folder and the output style.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// The home folder.
+    pub home: Home,
+    /// The output style.
+    pub style: Style,
+}
+
+fn default_home() -> Result<PathBuf> {
+    dirs::data_dir().map(|d| d.join("obo")).ok_or_else(|| {
+        anyhow!("cannot find a data folder for the home; pass --home DIR or set OBO_HOME")
+    })
+}
+
+/// Parses the command line, runs the command and returns the exit status.
+/// Errors are printed here, as one line on stderr.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) if e.is::<crate::render::ClosedPipe>() => EXIT_OK,
+        Err(e) => {
+            eprintln!("obo: {}", one_line(&e));
+            exit_code(&e)
+        }
+    }
+}
+
+fn usage_error(e: clap::Error) -> i32 {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            EXIT_ERROR
+        } else {
+            EXIT_OK
+        };
+    }
+    let text = e.render().to_string();
+    let first = text.lines().next().unwrap_or("invalid arguments");
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    eprintln!(
+        "obo: {}; run 'obo --help' for usage",
+        crate::render::escape(first)
+    );
+    EXIT_ERROR
+}
+
+fn run(cli: Cli) -> Result<i32> {
+    let home = match cli.home {
+        Some(dir) => dir,
+        None => default_home()?,
+    };
+    let ctx = Context {
+        home: Home::new(home),
+        style: Style::new(cli.json, cli.color),
+    };
+    crate::commands::dispatch(&ctx, cli.command)
+}

@@ -1,0 +1,143 @@
+//! Runs `obo demo`: the product's whole flow, as the real commands, in a
+//! temporary home that is removed afterwards.
+
+use crate::cli::{Cli, Context};
+use crate::error::{one_line, EXIT_OK};
+use crate::render::out;
+use crate::store::Home;
+use anyhow::{bail, Context as _, Result};
+use clap::Parser;
+
+/// One step of the story: what it shows, the commands as a user would type
+/// them, and whether obo is expected to refuse them. `$T0`, `$T1` and `$P`
+/// stand for files in the temporary folder.
+struct Step {
+    title: &'static str,
+    commands: &'static [&'static str],
+    refused: bool,
+}
+
+const STEPS: &[Step] = &[
+    Step {
+        title: "The identity system, Agent 1 and a database agent each get an Ed25519 key",
+        commands: &[
+            "keygen idp --display-name 'Identity Provider'",
+            "keygen agent-1 --display-name 'Agent 1'",
+            "keygen db-agent --display-name 'DB Agent'",
+        ],
+        refused: false,
+    },
+    Step {
+        title: "Alice is on record with the scope she has approved",
+        commands: &["principal add alice --display-name Alice --allow budget:* reports:read"],
+        refused: false,
+    },
+    Step {
+        title: "The Budget API trusts the identity system's key",
+        commands: &["trust add idp"],
+        refused: false,
+    },
+    Step {
+        title: "Alice asks Agent 1 to update the Q3 budget: hop 0 binds Agent 1's key to her",
+        commands: &["delegate --issuer idp --principal alice --agent agent-1 --scope budget:q3:write reports:read --audience budget-api --ttl 1h --task 'Update the Q3 budget' -o $T0"],
+        refused: false,
+    },
+    Step {
+        title: "Anyone can decode the token; decoding proves nothing",
+        commands: &["inspect $T0"],
+        refused: false,
+    },
+    Step {
+        title: "Agent 1 hands the database agent a narrower token, signed with its own key",
+        commands: &["attenuate $T0 --as agent-1 --agent db-agent --scope reports:read --ttl 15m -o $T1"],
+        refused: false,
+    },
+    Step {
+        title: "The database agent proves it holds its key, for this chain and this service",
+        commands: &["present $T1 --as db-agent --audience budget-api --action 'read Q3 actuals' -o $P"],
+        refused: false,
+    },
+    Step {
+        title: "The Budget API verifies the whole chain and the proof",
+        commands: &["verify $T1 --audience budget-api --proof $P --require reports:read"],
+        refused: false,
+    },
+    Step {
+        title: "The database agent tries to widen its own scope: refused",
+        commands: &["attenuate $T1 --as db-agent --agent db-agent --scope budget:q3:write"],
+        refused: true,
+    },
+    Step {
+        title: "Agent 1 holds an older hop, not the last one: it cannot present this token",
+        commands: &["present $T1 --as agent-1 --audience budget-api"],
+        refused: true,
+    },
+];
+
+/// `obo demo`.
+pub fn run(ctx: &Context) -> Result<i32> {
+    let temp = tempfile::Builder::new()
+        .prefix("obo-demo-")
+        .tempdir()
+        .context("cannot make a temporary folder for the demo")?;
+    let home = temp.path().join("home");
+    out(format_args!(
+        "obo demo: a temporary home at {}, removed afterwards",
+        home.display()
+    ))?;
+    for step in STEPS {
+        out(format_args!("\n# {}", step.title))?;
+        for line in step.commands {
+            out(format_args!("$ obo {line}"))?;
+            run_step(ctx, &home, &expand(line, temp.path()), step.refused)?;
+        }
+    }
+    out("\nThe chain held: Alice's authority reached the database agent only narrowed, and only the key holder could use it.")?;
+    Ok(EXIT_OK)
+}
+
+fn run_step(ctx: &Context, home: &std::path::Path, argv: &[String], refused: bool) -> Result<()> {
+    let mut full = vec![
+        "obo".to_string(),
+        "--home".into(),
+        home.display().to_string(),
+    ];
+    full.extend(argv.iter().cloned());
+    let cli = Cli::try_parse_from(&full).context("the demo's own command line did not parse")?;
+    let step_ctx = Context {
+        home: Home::new(home),
+        style: ctx.style,
+    };
+    let shown = argv.join(" ");
+    match (crate::commands::dispatch(&step_ctx, cli.command), refused) {
+        (Ok(0), false) => Ok(()),
+        (Err(e), true) => out(format_args!("obo: {}", one_line(&e))),
+        (Ok(code), _) => bail!("demo step 'obo {shown}' ended with status {code}; this is a bug"),
+        (Err(e), false) => Err(e.context(format!("demo step 'obo {shown}' failed; this is a bug"))),
+    }
+}
+
+/// Splits a step into arguments, honouring single quotes, and points the
+/// `$T0`, `$T1` and `$P` placeholders at files in `dir`.
+fn expand(line: &str, dir: &std::path::Path) -> Vec<String> {
+    let mut args = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '\'' => quoted = !quoted,
+            ' ' if !quoted => args.push(std::mem::take(&mut current)),
+            _ => current.push(c),
+        }
+    }
+    args.push(current);
+    args.into_iter()
+        .filter(|a| !a.is_empty())
+        .map(|a| match a.as_str() {
+            "$T0" => dir.join("alice-agent1.token").display().to_string(),
+            "$T1" => dir.join("agent1-db.token").display().to_string(),
+            "$P" => dir.join("db.proof").display().to_string(),
+            _ => a,
+        })
+        .collect()
+}

@@ -1,0 +1,97 @@
+//! Runs `obo inspect`: decodes every hop and shows it, trusting nothing.
+
+use crate::cli::{Context, InspectArgs};
+use crate::error::EXIT_OK;
+use crate::input::read_token_arg;
+use crate::render::{attribution, escape, notice, out, out_json};
+use crate::time::format_time;
+use crate::token::{Chain, Hop};
+use anyhow::Result;
+use serde_json::{json, Value};
+
+const UNVERIFIED: &str = "nothing was verified: signatures, trust, links and times are unchecked; use 'obo verify' to check them";
+
+/// `obo inspect`.
+pub fn run(ctx: &Context, args: InspectArgs) -> Result<i32> {
+    let chain = Chain::parse(&read_token_arg(&args.token, "token")?)?;
+    if ctx.style.json {
+        out_json(&json!({
+            "verified": false,
+            "claimed_attribution": chain_attribution(&chain),
+            "hops": chain.hops.iter().enumerate().map(|(n, h)| hop_json(n, h)).collect::<Vec<_>>(),
+        }))?;
+    } else {
+        let mut table = ctx.style.table(&[
+            "HOP",
+            "SIGNER KEY ID",
+            "ACTOR",
+            "PRINCIPAL",
+            "SCOPES",
+            "AUDIENCE",
+            "VALID FROM",
+            "EXPIRES",
+            "DEPTH",
+            "TASK",
+        ]);
+        for (n, hop) in chain.hops.iter().enumerate() {
+            table.add_row(hop_row(n, hop));
+        }
+        out(table)?;
+        out(format_args!("claims to be: {}", chain_attribution(&chain)))?;
+    }
+    notice(UNVERIFIED);
+    Ok(EXIT_OK)
+}
+
+/// The attribution the chain claims, from its last hop's actors.
+pub fn chain_attribution(chain: &Chain) -> String {
+    let claims = &chain.last().claims;
+    let principal = claims.principal_name.as_deref().unwrap_or(&claims.sub);
+    let actors: Vec<&str> = claims.act.lineage().iter().map(|a| a.label()).collect();
+    attribution(principal, &actors)
+}
+
+fn hop_row(n: usize, hop: &Hop) -> Vec<String> {
+    let c = &hop.claims;
+    vec![
+        n.to_string(),
+        hop.header.kid.clone(),
+        format!(
+            "{} [{}]\nkey {}",
+            escape(c.act.label()),
+            escape(&c.act.sub),
+            c.cnf.thumbprint()
+        ),
+        match &c.principal_name {
+            Some(name) => format!("{} [{}]", escape(name), escape(&c.sub)),
+            None => escape(&c.sub),
+        },
+        c.scope.to_claim(),
+        escape(&c.aud.join(" ")),
+        format_time(c.nbf),
+        format_time(c.exp),
+        c.depth.to_string(),
+        c.task.as_deref().map(escape).unwrap_or_default(),
+    ]
+}
+
+/// One hop as JSON, shared by inspect and verify.
+pub fn hop_json(n: usize, hop: &Hop) -> Value {
+    let c = &hop.claims;
+    json!({
+        "hop": n,
+        "alg": hop.header.alg,
+        "signer_kid": hop.header.kid,
+        "issuer": c.iss,
+        "principal": { "id": c.sub, "name": c.principal_name },
+        "actor": { "id": c.act.sub, "name": c.act.name, "kid": c.cnf.thumbprint() },
+        "scopes": c.scope.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        "audience": c.aud,
+        "issued_at": format_time(c.iat),
+        "not_before": format_time(c.nbf),
+        "expires": format_time(c.exp),
+        "depth": c.depth,
+        "task": c.task,
+        "jti": c.jti,
+    })
+}

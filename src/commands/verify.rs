@@ -1,0 +1,129 @@
+//! Runs `obo verify`: checks a chain and prints one attribution line, or the
+//! rule and hop that failed; `--json` prints the same report as an object.
+
+use crate::cli::{Context, VerifyArgs};
+use crate::commands::inspect::{chain_attribution, hop_json};
+use crate::error::{Rejection, EXIT_OK, EXIT_REJECTED};
+use crate::input::read_token_arg;
+use crate::render::{escape, out, out_json};
+use crate::scope::ScopeSet;
+use crate::store::{read_bounded, Home};
+use crate::time::{format_time, now};
+use crate::token::Chain;
+use crate::trust::{entries_from_jwk_file, TrustEntry};
+use crate::verify::{verify_chain, Possession, Request, Verified};
+use anyhow::{anyhow, Result};
+use serde_json::{json, Value};
+
+/// `obo verify`.
+pub fn run(ctx: &Context, args: VerifyArgs) -> Result<i32> {
+    let text = read_token_arg(&args.token, "token")?;
+    let proof = args
+        .proof
+        .as_deref()
+        .map(|p| read_token_arg(p, "proof"))
+        .transpose()?;
+    let trust = load_trust(&ctx.home, &args.trust)?;
+    let request = Request {
+        audience: &args.audience,
+        require: ScopeSet::new(args.require).map_err(|e| anyhow!("--require: {e}"))?,
+        at: args.at.unwrap_or_else(now),
+        leeway: args.leeway.as_secs().min(i64::MAX as u64) as i64,
+        proof: proof.as_deref(),
+        require_proof: args.require_proof,
+    };
+    let outcome = Chain::parse(&text).and_then(|chain| verify_chain(&chain, &trust, &request));
+    match outcome {
+        Ok(verified) => {
+            report_valid(ctx, &verified, &request)?;
+            Ok(EXIT_OK)
+        }
+        Err(rejection) => {
+            report_rejected(ctx, &rejection)?;
+            Ok(EXIT_REJECTED)
+        }
+    }
+}
+
+/// The home's trust entries (none when there is no home) and those in
+/// `--trust` files.
+pub fn load_trust(home: &Home, files: &[std::path::PathBuf]) -> Result<Vec<TrustEntry>> {
+    let mut trust = if home.root().exists() {
+        home.trust()?
+    } else {
+        Vec::new()
+    };
+    for path in files {
+        let bytes = read_bounded(path)?;
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("file");
+        let entries = entries_from_jwk_file(name, &bytes).map_err(|e| {
+            anyhow!(
+                "--trust {} is not a usable JWK or JWKS: {e}",
+                path.display()
+            )
+        })?;
+        trust.extend(entries);
+    }
+    Ok(trust)
+}
+
+/// The one line `obo verify` prints for a valid chain.
+pub fn attribution_line(verified: &Verified, request: &Request) -> String {
+    let last = &verified.chain.last().claims;
+    let scopes = if request.require.is_empty() {
+        last.scope.to_claim()
+    } else {
+        request.require.to_claim()
+    };
+    let possession = match verified.possession {
+        Possession::Proven { .. } => "possession proven",
+        Possession::NotChecked => "possession not checked",
+    };
+    format!(
+        "{} may {scopes} at {} until {}; {possession}",
+        chain_attribution(&verified.chain),
+        escape(request.audience),
+        format_time(last.exp),
+    )
+}
+
+fn report_valid(ctx: &Context, verified: &Verified, request: &Request) -> Result<()> {
+    if !ctx.style.json {
+        return out(ctx.style.paint(&attribution_line(verified, request), "32"));
+    }
+    let chain = &verified.chain;
+    let last = &chain.last().claims;
+    let possession = match &verified.possession {
+        Possession::Proven { jti, action, exp } => {
+            json!({ "status": "proven", "jti": jti, "action": action, "expires": format_time(*exp) })
+        }
+        Possession::NotChecked => json!({ "status": "not checked" }),
+    };
+    out_json(&json!({
+        "valid": true,
+        "attribution": chain_attribution(chain),
+        "line": attribution_line(verified, request),
+        "principal": { "id": last.sub, "name": last.principal_name },
+        "actors": last.act.lineage().iter().map(|a| json!({ "id": a.sub, "name": a.name, "kid": a.kid })).collect::<Vec<_>>(),
+        "issuer": { "name": verified.issuer.name, "kid": verified.issuer.key.thumbprint() },
+        "audience": request.audience,
+        "scopes": last.scope.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        "expires": format_time(last.exp),
+        "task": last.task,
+        "possession": possession,
+        "hops": chain.hops.iter().enumerate().map(|(n, h)| hop_json(n, h)).collect::<Vec<_>>(),
+        "error": Value::Null,
+    }))
+}
+
+fn report_rejected(ctx: &Context, rejection: &Rejection) -> Result<()> {
+    if ctx.style.json {
+        out_json(&json!({
+            "valid": false,
+            "error": { "hop": rejection.hop, "rule": rejection.rule.name(), "message": escape(&rejection.detail) },
+        }))?;
+    }
+    let line = format!("token rejected: {}", escape(&rejection.to_string()));
+    eprintln!("obo: {}", ctx.style.paint(&line, "31"));
+    Ok(())
+}

@@ -1,0 +1,181 @@
+//! Owns what people see: escaping untrusted text, the one attribution
+//! sentence ("Agent 1 (OBO: Alice)"), tables that fit the terminal, and the
+//! colour decision.
+
+use comfy_table::{presets, ContentArrangement, Table};
+use std::io::IsTerminal;
+
+/// Shows text from a token or file safely: control characters, ANSI
+/// escapes, bidirectional overrides and zero-width characters become
+/// `\u{..}` escapes, and a backslash is doubled, so the terminal never acts
+/// on them and the reader sees that they were there.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\\' {
+            out.push_str("\\\\");
+        } else if is_hidden(c) {
+            out.push_str(&format!("\\u{{{:04x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00ad}' | '\u{034f}' | '\u{061c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
+            | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
+            | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0000}'..='\u{e007f}')
+}
+
+/// The attribution sentence for an actor chain: the last actor, then on
+/// whose behalf, then through whom. `actors` runs from the first actor to
+/// the last. Every name is escaped.
+pub fn attribution(principal: &str, actors: &[&str]) -> String {
+    let Some((last, earlier)) = actors.split_last() else {
+        return format!("(OBO: {})", escape(principal));
+    };
+    let mut text = format!("{} (OBO: {}", escape(last), escape(principal));
+    if !earlier.is_empty() {
+        let via: Vec<String> = earlier.iter().map(|a| escape(a)).collect();
+        text.push_str(", via ");
+        text.push_str(&via.join(", "));
+    }
+    text.push(')');
+    text
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Never.
+    Never,
+    /// On a terminal, unless NO_COLOR is set or TERM is dumb.
+    Auto,
+    /// Always.
+    Always,
+}
+
+/// How output is to be shaped, decided once from the flags and environment.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// Machine output.
+    pub json: bool,
+    /// ANSI colour on stdout.
+    pub color: bool,
+    /// Whether stdout is a terminal.
+    pub terminal: bool,
+}
+
+impl Style {
+    /// Decides from `--json`, `--color` and the environment. Colour is never
+    /// used with `--json`.
+    pub fn new(json: bool, choice: ColorChoice) -> Style {
+        let terminal = std::io::stdout().is_terminal();
+        let env_allows = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            && std::env::var("TERM").map_or(true, |t| t != "dumb");
+        let color = !json
+            && match choice {
+                ColorChoice::Never => false,
+                ColorChoice::Always => true,
+                ColorChoice::Auto => terminal && env_allows,
+            };
+        Style {
+            json,
+            color,
+            terminal,
+        }
+    }
+
+    /// Wraps text in an ANSI colour when colour is on.
+    pub fn paint(&self, text: &str, code: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// A table with these headers: boxed and fitted to the terminal's width
+    /// on a terminal, plain aligned columns otherwise.
+    pub fn table(&self, headers: &[&str]) -> Table {
+        let mut table = Table::new();
+        if self.terminal {
+            table
+                .load_preset(presets::UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic);
+        } else {
+            table.load_preset(presets::NOTHING).force_no_tty();
+        }
+        table.set_header(headers.iter().map(|h| self.paint(h, "1")));
+        table
+    }
+}
+
+/// Stdout was closed by the reader (`obo ... | head`): not an error, so
+/// the process ends quietly with the status it had.
+#[derive(Debug)]
+pub struct ClosedPipe;
+
+impl std::fmt::Display for ClosedPipe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("stdout was closed")
+    }
+}
+
+impl std::error::Error for ClosedPipe {}
+
+/// Writes data and a line break to stdout. A closed pipe becomes
+/// [`ClosedPipe`] instead of a panic.
+pub fn out(text: impl std::fmt::Display) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{text}")
+        .and_then(|_| stdout.flush())
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::BrokenPipe => anyhow::Error::new(ClosedPipe),
+            _ => anyhow::Error::new(e).context("cannot write to stdout"),
+        })
+}
+
+/// Prints a JSON value on stdout, one line.
+pub fn out_json(value: &serde_json::Value) -> anyhow::Result<()> {
+    out(value)
+}
+
+/// Prints a notice for people on stderr, prefixed with `obo:`.
+pub fn notice(text: impl std::fmt::Display) {
+    eprintln!("obo: {text}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_terminal_controls_and_invisible_characters() {
+        assert_eq!(escape("Al\x1b[31mice"), "Al\\u{001b}[31mice");
+        assert_eq!(escape("a\u{202e}b"), "a\\u{202e}b");
+        assert_eq!(escape("a\u{200b}b"), "a\\u{200b}b");
+        assert_eq!(escape("line\nbreak"), "line\\u{000a}break");
+        assert_eq!(escape("back\\slash"), "back\\\\slash");
+        assert_eq!(escape("Zoë 東京"), "Zoë 東京");
+    }
+
+    #[test]
+    fn attribution_reads_as_documented() {
+        assert_eq!(attribution("Alice", &["Agent 1"]), "Agent 1 (OBO: Alice)");
+        assert_eq!(
+            attribution("Alice", &["Agent 1", "DB Agent"]),
+            "DB Agent (OBO: Alice, via Agent 1)"
+        );
+        assert_eq!(
+            attribution("Alice", &["A", "B", "C"]),
+            "C (OBO: Alice, via A, B)"
+        );
+    }
+}
