@@ -6,7 +6,7 @@ use crate::render::{ColorChoice, Style};
 use crate::scope::Scope;
 use crate::store::Home;
 use anyhow::{anyhow, Result};
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -17,7 +17,7 @@ TIME is RFC 3339 (2026-12-04T16:00:00Z) or Unix seconds; DURATION reads like 90s
 
 /// On-Behalf-Of binding: signed chains that tie an agent's key to the person it acts for.
 #[derive(Debug, Parser)]
-#[command(name = "obo", version, after_help = AFTER_HELP, propagate_version = true)]
+#[command(name = "obo", version, propagate_version = true)]
 pub struct Cli {
     /// Folder holding keys, principals and trust [default: the user data folder's obo/]
     #[arg(long, global = true, env = "OBO_HOME", value_name = "DIR")]
@@ -345,9 +345,13 @@ fn parse_time(text: &str) -> Result<i64, String> {
     crate::time::parse_time(text)
 }
 
-/// The clap command, for completions and man pages.
+/// The clap command, with the exit status and argument forms in every
+/// command's help and man page, not only the top level's.
 pub fn command() -> clap::Command {
-    Cli::command()
+    fn with_footer(cmd: clap::Command) -> clap::Command {
+        cmd.after_help(AFTER_HELP).mut_subcommands(with_footer)
+    }
+    with_footer(Cli::command())
 }
 
 /// What every command is handed: the home folder and the output style.
@@ -368,7 +372,10 @@ fn default_home() -> Result<PathBuf> {
 /// Parses the command line, runs the command and returns the exit status.
 /// Errors are printed here, as one line on stderr.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let cli = match command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
