@@ -161,6 +161,7 @@ mod tests {
             { "kty": "RSA", "n": "AQAB", "e": "AQAB", "kid": "rsa-1" },
             { "kty": "EC", "crv": "P-256", "x": "AA", "y": "AA" },
             { "kty": "OKP", "crv": "X25519", "x": "AA" },
+            { "kty": "AKP", "alg": "ML-DSA-65", "pub": "AA" },
             ed25519_jwk(),
         ]});
         let entries = entries_from_jwk_file("idp", jwks.to_string().as_bytes()).unwrap();

@@ -37,6 +37,8 @@ HOP_TYP = "obo+jwt"
 # is expected here and would only clutter the test output.
 ALGORITHMS = ["EdDSA", "Ed25519"]
 LEEWAY = 60
+MAX_TOKEN_BYTES = 64 * 1024
+MAX_HOPS = 32
 
 
 class Failure(Exception):
@@ -134,6 +136,7 @@ def decode_hop(hop, key, audience):
     """Verifies one compact JWS with joserfc and checks its header."""
     token = jwt.decode(hop, key, algorithms=ALGORITHMS)
     header = token.header
+    expect(set(header) == {"alg", "typ", "kid"}, f"header members are {sorted(header)}")
     expect(names_hop_type(header.get("typ")), f"header typ is {header.get('typ')!r}")
     expect(header.get("alg") in ALGORITHMS, f"header alg is {header.get('alg')!r}")
     claims_registry(audience).validate(token.claims)
@@ -150,18 +153,28 @@ def issuer_key(key_set, kid):
     raise Failure(f"hop 0 names key {kid}, which the JWKS does not hold")
 
 
+def covers(granted, wanted):
+    """obo's covering rule: `p:*` covers what lies below `p:`, never `p`."""
+    if granted.endswith("*"):
+        prefix = granted[:-1]
+        return wanted.startswith(prefix) and len(wanted) > len(prefix)
+    return granted == wanted
+
+
+def all_covered(granted, wanted):
+    return all(any(covers(g, w) for g in granted) for w in wanted)
+
+
 def check_link(n, parent, claims, hops):
     """What makes hop n follow hop n-1, in the RFCs' own terms."""
+    expect(claims.get("obo_prev") == text_hash(hops[n - 1]), f"hop {n}: obo_prev is not the hash of hop {n - 1}")
     expect(claims["sub"] == parent["sub"], f"hop {n}: sub (the principal) changed")
     expect(claims["act"].get("act") == parent["act"], f"hop {n}: act does not nest hop {n - 1}'s act")
     expect(claims["iss"] == parent["act"]["sub"], f"hop {n}: iss is not hop {n - 1}'s actor")
-    expect(claims.get("obo_prev") == text_hash(hops[n - 1]), f"hop {n}: obo_prev is not the hash of hop {n - 1}")
-    granted = set(parent["scope"].split(" "))
-    expect(
-        all(s in granted or any(g.endswith(":*") and s.startswith(g[:-1]) for g in granted) for s in claims["scope"].split(" ")),
-        f"hop {n}: scope widens hop {n - 1}'s",
-    )
+    expect(all_covered(parent["scope"].split(" "), claims["scope"].split(" ")), f"hop {n}: scope widens hop {n - 1}'s")
     expect(set(audiences(claims)) <= set(audiences(parent)), f"hop {n}: aud widens hop {n - 1}'s")
+    expect(parent["nbf"] <= claims["nbf"] and claims["exp"] <= parent["exp"], f"hop {n}: window widens hop {n - 1}'s")
+    expect(0 <= claims["obo_depth"] < parent["obo_depth"], f"hop {n}: obo_depth does not fall below hop {n - 1}'s")
 
 
 def hop_report(n, header, claims, signer):
@@ -190,7 +203,10 @@ def verify_chain(args):
     """Verifies every hop: hop 0 with the JWKS key its kid names, hop n with
     the key in hop n-1's cnf.jwk (RFC 7800: the presenter's key)."""
     key_set = load_key_set(args.jwks)
-    hops = read_text(args.chain).split("~")
+    text = read_text(args.chain)
+    expect(len(text.encode("utf-8")) <= MAX_TOKEN_BYTES, "the chain is over 64 KiB")
+    hops = text.split("~")
+    expect(len(hops) <= MAX_HOPS, f"the chain has {len(hops)} hops")
     report, parent, signer = [], None, None
     for n, hop in enumerate(hops):
         if n == 0:
@@ -206,6 +222,7 @@ def verify_chain(args):
         entry, signer = hop_report(n, header, claims, signer)
         report.append(entry)
         parent = claims
+    expect(all_covered(parent["scope"].split(" "), args.require), f"the last hop does not grant {args.require}")
     return {"hops": report, "holder": signer.thumbprint()}
 
 
@@ -297,6 +314,7 @@ def parser():
     v.add_argument("--jwks", required=True, help="the issuer's JWK or JWKS file")
     v.add_argument("--chain", required=True, help="file holding the chain")
     v.add_argument("--audience", required=True)
+    v.add_argument("--require", nargs="*", default=[], help="scopes the last hop must cover")
     v.set_defaults(run=verify_chain)
 
     i = sub.add_parser("issue")
