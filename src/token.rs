@@ -414,7 +414,7 @@ fn check_header(map: &Map<String, Value>, want_typ: &str) -> Result<Header, Reje
         None => return Err(Rejection::whole(Rule::Algorithm, "header has no \"alg\"")),
     };
     match map.get("typ") {
-        Some(Value::String(typ)) if typ == want_typ => {}
+        Some(Value::String(typ)) if names_media_type(typ, want_typ) => {}
         Some(other) => {
             return Err(refuse(format!(
                 "header \"typ\" is {other}, expected {want_typ:?}"
@@ -436,6 +436,15 @@ fn check_header(map: &Map<String, Value>, want_typ: &str) -> Result<Header, Reje
         None => return Err(refuse("header has no \"kid\"".into())),
     };
     Ok(Header { alg, kid })
+}
+
+/// Whether a header `typ` names the media type `want`. RFC 7515 section
+/// 4.1.9 reads a `typ` without a '/' as if "application/" came before it,
+/// and media type names ignore case, so `application/obo+jwt` and
+/// `OBO+JWT` name the same type as `obo+jwt`.
+fn names_media_type(typ: &str, want: &str) -> bool {
+    let typ = typ.to_ascii_lowercase();
+    typ == want || typ.strip_prefix("application/") == Some(want)
 }
 
 fn sign_jws(typ: &str, payload: &Value, key: &SecretKey) -> String {
@@ -644,5 +653,34 @@ impl Proof {
             &self.compact.as_bytes()[..self.signing_input_len],
             &self.signature,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// RFC 7515 section 4.1.9: the "application/" prefix is implied, and
+    /// media type names ignore case; any other type stays refused.
+    #[test]
+    fn typ_names_the_media_type_with_or_without_its_prefix() {
+        for same in [
+            "obo+jwt",
+            "application/obo+jwt",
+            "OBO+JWT",
+            "Application/Obo+Jwt",
+        ] {
+            assert!(names_media_type(same, HOP_TYP), "{same} was refused");
+        }
+        for other in [
+            "jwt",
+            "application/jwt",
+            "obo-pop+jwt",
+            "text/obo+jwt",
+            "obo+jwt ",
+            "x/application/obo+jwt",
+        ] {
+            assert!(!names_media_type(other, HOP_TYP), "{other} was accepted");
+        }
     }
 }

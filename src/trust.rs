@@ -81,18 +81,26 @@ fn strings(value: &Value) -> Option<Vec<String>> {
 
 /// Reads the public keys in a JWK or JWKS file's bytes, each as an
 /// unlimited trust entry named after `source`.
+///
+/// In a JWKS, keys of another type or curve (RSA, EC, X25519, ...) are
+/// skipped, as RFC 7517 section 5 asks, so an identity provider's published
+/// set can be used as it is; an Ed25519 key that is malformed still fails
+/// the whole file, because the caller meant to trust it.
 pub fn entries_from_jwk_file(source: &str, bytes: &[u8]) -> Result<Vec<TrustEntry>, String> {
     let value = parse_json(bytes)?;
-    let keys: Vec<&Value> = match value.get("keys") {
-        Some(Value::Array(keys)) => keys.iter().collect(),
+    let keys: Vec<(usize, &Value)> = match value.get("keys") {
+        Some(Value::Array(keys)) => keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| !is_other_key_type(k))
+            .collect(),
         Some(_) => return Err("member \"keys\" is not an array".into()),
-        None => vec![&value],
+        None => vec![(0, &value)],
     };
     if keys.is_empty() {
-        return Err("the JWKS holds no keys".into());
+        return Err("the JWKS holds no Ed25519 (kty OKP, crv Ed25519) keys".into());
     }
-    keys.iter()
-        .enumerate()
+    keys.into_iter()
         .map(|(i, jwk)| {
             let jwk = jwk
                 .as_object()
@@ -101,6 +109,16 @@ pub fn entries_from_jwk_file(source: &str, bytes: &[u8]) -> Result<Vec<TrustEntr
             Ok(TrustEntry::unlimited(source, key))
         })
         .collect()
+}
+
+/// Whether a JWKS member is a well-formed key of a type or curve obo does
+/// not use, rather than a broken Ed25519 key.
+fn is_other_key_type(jwk: &Value) -> bool {
+    match (jwk.get("kty"), jwk.get("crv")) {
+        (Some(Value::String(kty)), _) if kty != "OKP" => true,
+        (Some(_), Some(Value::String(crv))) => crv != "Ed25519",
+        _ => false,
+    }
 }
 
 /// Matches `text` against a pattern where `*` stands for any run of
@@ -131,6 +149,44 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ed25519_jwk() -> Value {
+        let key = crate::keys::SecretKey::from_seed(&[7; 32]);
+        key.public().to_jwk()
+    }
+
+    #[test]
+    fn jwks_keys_of_other_types_are_skipped() {
+        let jwks = json!({ "keys": [
+            { "kty": "RSA", "n": "AQAB", "e": "AQAB", "kid": "rsa-1" },
+            { "kty": "EC", "crv": "P-256", "x": "AA", "y": "AA" },
+            { "kty": "OKP", "crv": "X25519", "x": "AA" },
+            { "kty": "AKP", "alg": "ML-DSA-65", "pub": "AA" },
+            ed25519_jwk(),
+        ]});
+        let entries = entries_from_jwk_file("idp", jwks.to_string().as_bytes()).unwrap();
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].key.to_jwk(), ed25519_jwk());
+    }
+
+    #[test]
+    fn jwks_without_ed25519_keys_or_with_a_broken_one_is_refused() {
+        let none = json!({ "keys": [{ "kty": "RSA", "n": "AQAB", "e": "AQAB" }] });
+        assert_eq!(
+            entries_from_jwk_file("idp", none.to_string().as_bytes()).unwrap_err(),
+            "the JWKS holds no Ed25519 (kty OKP, crv Ed25519) keys"
+        );
+        let broken = json!({ "keys": [
+            { "kty": "RSA", "n": "AQAB", "e": "AQAB" },
+            { "kty": "OKP", "crv": "Ed25519", "x": "AA" },
+        ]});
+        assert_eq!(
+            entries_from_jwk_file("idp", broken.to_string().as_bytes()).unwrap_err(),
+            "key 1: an Ed25519 public key is 32 bytes, not 1"
+        );
+        let single_rsa = json!({ "kty": "RSA", "n": "AQAB", "e": "AQAB" });
+        assert!(entries_from_jwk_file("idp", single_rsa.to_string().as_bytes()).is_err());
+    }
 
     #[test]
     fn glob_patterns_match_as_documented() {
