@@ -35,6 +35,12 @@ impl PublicKey {
         if key.is_weak() {
             return Err("the public key is a weak (small-order) key".into());
         }
+        // RFC 8032 allows a key with a small-order component, but verifiers
+        // that multiply by the cofactor and those that do not can then
+        // disagree on a signature; honest key generation never makes one.
+        if !key.to_edwards().is_torsion_free() {
+            return Err("the public key has a small-order component".into());
+        }
         Ok(Self::from_verifying(key))
     }
 
