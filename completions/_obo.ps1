@@ -37,6 +37,8 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('present', 'present', [CompletionResultType]::ParameterValue, 'Make a short-lived proof that the holder has the last hop''s key')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Decode a token without verifying anything')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a whole chain for an audience and print who acts for whom')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a hop (and every chain through it), a key, or a person''s delegations')
+            [CompletionResult]::new('revocations', 'revocations', [CompletionResultType]::ParameterValue, 'List the home''s revocations, or carry them between homes as signed lists')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole flow in a temporary home and show each step')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -327,6 +329,8 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('--trust', '--trust', [CompletionResultType]::ParameterName, 'Also trust the issuer keys in these JWK or JWKS files')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Verify as at this time [default: now]')
             [CompletionResult]::new('--leeway', '--leeway', [CompletionResultType]::ParameterName, 'Clock leeway')
+            [CompletionResult]::new('--revocations', '--revocations', [CompletionResultType]::ParameterName, 'Also refuse what these signed revocation lists revoke (the home''s are always checked)')
+            [CompletionResult]::new('--replay-cache', '--replay-cache', [CompletionResultType]::ParameterName, 'Accept each proof once: remember its id in FILE for its lifetime (implies --require-proof)')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--require-proof', '--require-proof', [CompletionResultType]::ParameterName, 'Fail when no proof is given')
@@ -335,6 +339,88 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obo;revoke' {
+            [CompletionResult]::new('--hop', '--hop', [CompletionResultType]::ParameterName, 'Which hop of TOKEN, counted from 0 [default: the last]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Revoke every hop signed by or bound to this key: a key id, keystore name or JWK file')
+            [CompletionResult]::new('--principal', '--principal', [CompletionResultType]::ParameterName, 'Revoke every delegation made for this person (see --before)')
+            [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'With --principal: the delegations whose hop 0 was issued at or before TIME [default: now]')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, shown to whoever meets the refusal')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is revoking [default: the USER environment variable]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obo;revocations' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the revocations in the home')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the home''s revocations as a signed, dated list for services to load')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Merge a signed list into the home; its signer must be a trusted issuer key')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'obo;revocations;list' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obo;revocations;export' {
+            [CompletionResult]::new('--signing-key', '--signing-key', [CompletionResultType]::ParameterName, 'The key that signs the list (keystore name); verifiers must trust it as an issuer')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write the list')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write the list')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obo;revocations;import' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obo;revocations;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the revocations in the home')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the home''s revocations as a signed, dated list for services to load')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Merge a signed list into the home; its signer must be a trusted issuer key')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'obo;revocations;help;list' {
+            break
+        }
+        'obo;revocations;help;export' {
+            break
+        }
+        'obo;revocations;help;import' {
+            break
+        }
+        'obo;revocations;help;help' {
             break
         }
         'obo;demo' {
@@ -357,6 +443,8 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('present', 'present', [CompletionResultType]::ParameterValue, 'Make a short-lived proof that the holder has the last hop''s key')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Decode a token without verifying anything')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a whole chain for an audience and print who acts for whom')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a hop (and every chain through it), a key, or a person''s delegations')
+            [CompletionResult]::new('revocations', 'revocations', [CompletionResultType]::ParameterValue, 'List the home''s revocations, or carry them between homes as signed lists')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole flow in a temporary home and show each step')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -422,6 +510,24 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             break
         }
         'obo;help;verify' {
+            break
+        }
+        'obo;help;revoke' {
+            break
+        }
+        'obo;help;revocations' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the revocations in the home')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the home''s revocations as a signed, dated list for services to load')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Merge a signed list into the home; its signer must be a trusted issuer key')
+            break
+        }
+        'obo;help;revocations;list' {
+            break
+        }
+        'obo;help;revocations;export' {
+            break
+        }
+        'obo;help;revocations;import' {
             break
         }
         'obo;help;demo' {

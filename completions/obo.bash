@@ -43,6 +43,12 @@ _obo() {
             obo,principal)
                 cmd="obo__subcmd__principal"
                 ;;
+            obo,revocations)
+                cmd="obo__subcmd__revocations"
+                ;;
+            obo,revoke)
+                cmd="obo__subcmd__revoke"
+                ;;
             obo,trust)
                 cmd="obo__subcmd__trust"
                 ;;
@@ -76,6 +82,12 @@ _obo() {
             obo__subcmd__help,principal)
                 cmd="obo__subcmd__help__subcmd__principal"
                 ;;
+            obo__subcmd__help,revocations)
+                cmd="obo__subcmd__help__subcmd__revocations"
+                ;;
+            obo__subcmd__help,revoke)
+                cmd="obo__subcmd__help__subcmd__revoke"
+                ;;
             obo__subcmd__help,trust)
                 cmd="obo__subcmd__help__subcmd__trust"
                 ;;
@@ -99,6 +111,15 @@ _obo() {
                 ;;
             obo__subcmd__help__subcmd__principal,remove)
                 cmd="obo__subcmd__help__subcmd__principal__subcmd__remove"
+                ;;
+            obo__subcmd__help__subcmd__revocations,export)
+                cmd="obo__subcmd__help__subcmd__revocations__subcmd__export"
+                ;;
+            obo__subcmd__help__subcmd__revocations,import)
+                cmd="obo__subcmd__help__subcmd__revocations__subcmd__import"
+                ;;
+            obo__subcmd__help__subcmd__revocations,list)
+                cmd="obo__subcmd__help__subcmd__revocations__subcmd__list"
                 ;;
             obo__subcmd__help__subcmd__trust,add)
                 cmd="obo__subcmd__help__subcmd__trust__subcmd__add"
@@ -157,6 +178,30 @@ _obo() {
             obo__subcmd__principal__subcmd__help,remove)
                 cmd="obo__subcmd__principal__subcmd__help__subcmd__remove"
                 ;;
+            obo__subcmd__revocations,export)
+                cmd="obo__subcmd__revocations__subcmd__export"
+                ;;
+            obo__subcmd__revocations,help)
+                cmd="obo__subcmd__revocations__subcmd__help"
+                ;;
+            obo__subcmd__revocations,import)
+                cmd="obo__subcmd__revocations__subcmd__import"
+                ;;
+            obo__subcmd__revocations,list)
+                cmd="obo__subcmd__revocations__subcmd__list"
+                ;;
+            obo__subcmd__revocations__subcmd__help,export)
+                cmd="obo__subcmd__revocations__subcmd__help__subcmd__export"
+                ;;
+            obo__subcmd__revocations__subcmd__help,help)
+                cmd="obo__subcmd__revocations__subcmd__help__subcmd__help"
+                ;;
+            obo__subcmd__revocations__subcmd__help,import)
+                cmd="obo__subcmd__revocations__subcmd__help__subcmd__import"
+                ;;
+            obo__subcmd__revocations__subcmd__help,list)
+                cmd="obo__subcmd__revocations__subcmd__help__subcmd__list"
+                ;;
             obo__subcmd__trust,add)
                 cmd="obo__subcmd__trust__subcmd__add"
                 ;;
@@ -188,7 +233,7 @@ _obo() {
 
     case "${cmd}" in
         obo)
-            opts="-h -V --home --json --color --help --version keygen key principal trust delegate attenuate present inspect verify demo help"
+            opts="-h -V --home --json --color --help --version keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -360,7 +405,7 @@ _obo() {
             return 0
             ;;
         obo__subcmd__help)
-            opts="keygen key principal trust delegate attenuate present inspect verify demo help"
+            opts="keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -572,6 +617,76 @@ _obo() {
         obo__subcmd__help__subcmd__principal__subcmd__remove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obo__subcmd__help__subcmd__revocations)
+            opts="list export import"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obo__subcmd__help__subcmd__revocations__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obo__subcmd__help__subcmd__revocations__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obo__subcmd__help__subcmd__revocations__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obo__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1083,6 +1198,222 @@ _obo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        obo__subcmd__revocations)
+            opts="-h -V --home --json --color --help --version list export import help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "never auto always" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obo__subcmd__revocations__subcmd__export)
+            opts="-o -h -V --signing-key --output --home --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --signing-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "never auto always" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obo__subcmd__revocations__subcmd__help)
+            opts="list export import help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obo__subcmd__revocations__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obo__subcmd__revocations__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obo__subcmd__revocations__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obo__subcmd__revocations__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obo__subcmd__revocations__subcmd__import)
+            opts="-h -V --home --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "never auto always" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obo__subcmd__revocations__subcmd__list)
+            opts="-h -V --home --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "never auto always" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        obo__subcmd__revoke)
+            opts="-h -V --hop --key --principal --before --reason --by --home --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --principal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "never auto always" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         obo__subcmd__trust)
             opts="-h -V --home --json --color --help --version add list remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1254,7 +1585,7 @@ _obo() {
             return 0
             ;;
         obo__subcmd__verify)
-            opts="-h -V --audience --proof --require-proof --require --trust --at --leeway --home --json --color --help --version"
+            opts="-h -V --audience --proof --require-proof --require --trust --at --leeway --revocations --replay-cache --home --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1281,6 +1612,14 @@ _obo() {
                     return 0
                     ;;
                 --leeway)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --revocations)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --replay-cache)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -34,6 +34,8 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand present 'Make a short-lived proof that the holder has the last hop''s key'
             cand inspect 'Decode a token without verifying anything'
             cand verify 'Verify a whole chain for an audience and print who acts for whom'
+            cand revoke 'Revoke a hop (and every chain through it), a key, or a person''s delegations'
+            cand revocations 'List the home''s revocations, or carry them between homes as signed lists'
             cand demo 'Run the whole flow in a temporary home and show each step'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -291,6 +293,8 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --trust 'Also trust the issuer keys in these JWK or JWKS files'
             cand --at 'Verify as at this time [default: now]'
             cand --leeway 'Clock leeway'
+            cand --revocations 'Also refuse what these signed revocation lists revoke (the home''s are always checked)'
+            cand --replay-cache 'Accept each proof once: remember its id in FILE for its lifetime (implies --require-proof)'
             cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --require-proof 'Fail when no proof is given'
@@ -299,6 +303,78 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'obo;revoke'= {
+            cand --hop 'Which hop of TOKEN, counted from 0 [default: the last]'
+            cand --key 'Revoke every hop signed by or bound to this key: a key id, keystore name or JWK file'
+            cand --principal 'Revoke every delegation made for this person (see --before)'
+            cand --before 'With --principal: the delegations whose hop 0 was issued at or before TIME [default: now]'
+            cand --reason 'Why, shown to whoever meets the refusal'
+            cand --by 'Who is revoking [default: the USER environment variable]'
+            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obo;revocations'= {
+            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the revocations in the home'
+            cand export 'Write the home''s revocations as a signed, dated list for services to load'
+            cand import 'Merge a signed list into the home; its signer must be a trusted issuer key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obo;revocations;list'= {
+            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obo;revocations;export'= {
+            cand --signing-key 'The key that signs the list (keystore name); verifiers must trust it as an issuer'
+            cand -o 'Where to write the list'
+            cand --output 'Where to write the list'
+            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obo;revocations;import'= {
+            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obo;revocations;help'= {
+            cand list 'List the revocations in the home'
+            cand export 'Write the home''s revocations as a signed, dated list for services to load'
+            cand import 'Merge a signed list into the home; its signer must be a trusted issuer key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obo;revocations;help;list'= {
+        }
+        &'obo;revocations;help;export'= {
+        }
+        &'obo;revocations;help;import'= {
+        }
+        &'obo;revocations;help;help'= {
         }
         &'obo;demo'= {
             cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
@@ -319,6 +395,8 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand present 'Make a short-lived proof that the holder has the last hop''s key'
             cand inspect 'Decode a token without verifying anything'
             cand verify 'Verify a whole chain for an audience and print who acts for whom'
+            cand revoke 'Revoke a hop (and every chain through it), a key, or a person''s delegations'
+            cand revocations 'List the home''s revocations, or carry them between homes as signed lists'
             cand demo 'Run the whole flow in a temporary home and show each step'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -366,6 +444,19 @@ set edit:completion:arg-completer[obo] = {|@words|
         &'obo;help;inspect'= {
         }
         &'obo;help;verify'= {
+        }
+        &'obo;help;revoke'= {
+        }
+        &'obo;help;revocations'= {
+            cand list 'List the revocations in the home'
+            cand export 'Write the home''s revocations as a signed, dated list for services to load'
+            cand import 'Merge a signed list into the home; its signer must be a trusted issuer key'
+        }
+        &'obo;help;revocations;list'= {
+        }
+        &'obo;help;revocations;export'= {
+        }
+        &'obo;help;revocations;import'= {
         }
         &'obo;help;demo'= {
         }

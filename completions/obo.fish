@@ -40,6 +40,8 @@ complete -c obo -n "__fish_obo_needs_command" -f -a "attenuate" -d 'Add a narrow
 complete -c obo -n "__fish_obo_needs_command" -f -a "present" -d 'Make a short-lived proof that the holder has the last hop\'s key'
 complete -c obo -n "__fish_obo_needs_command" -f -a "inspect" -d 'Decode a token without verifying anything'
 complete -c obo -n "__fish_obo_needs_command" -f -a "verify" -d 'Verify a whole chain for an audience and print who acts for whom'
+complete -c obo -n "__fish_obo_needs_command" -f -a "revoke" -d 'Revoke a hop (and every chain through it), a key, or a person\'s delegations'
+complete -c obo -n "__fish_obo_needs_command" -f -a "revocations" -d 'List the home\'s revocations, or carry them between homes as signed lists'
 complete -c obo -n "__fish_obo_needs_command" -f -a "demo" -d 'Run the whole flow in a temporary home and show each step'
 complete -c obo -n "__fish_obo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obo -n "__fish_obo_using_subcommand keygen" -l display-name -d 'Name shown to people, such as "Agent 1"' -r
@@ -230,6 +232,8 @@ complete -c obo -n "__fish_obo_using_subcommand verify" -l require -d 'Scopes th
 complete -c obo -n "__fish_obo_using_subcommand verify" -l trust -d 'Also trust the issuer keys in these JWK or JWKS files' -r -F
 complete -c obo -n "__fish_obo_using_subcommand verify" -l at -d 'Verify as at this time [default: now]' -r
 complete -c obo -n "__fish_obo_using_subcommand verify" -l leeway -d 'Clock leeway' -r
+complete -c obo -n "__fish_obo_using_subcommand verify" -l revocations -d 'Also refuse what these signed revocation lists revoke (the home\'s are always checked)' -r -F
+complete -c obo -n "__fish_obo_using_subcommand verify" -l replay-cache -d 'Accept each proof once: remember its id in FILE for its lifetime (implies --require-proof)' -r -F
 complete -c obo -n "__fish_obo_using_subcommand verify" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand verify" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
@@ -238,6 +242,57 @@ complete -c obo -n "__fish_obo_using_subcommand verify" -l require-proof -d 'Fai
 complete -c obo -n "__fish_obo_using_subcommand verify" -l json -d 'Print machine-readable JSON on stdout'
 complete -c obo -n "__fish_obo_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand verify" -s V -l version -d 'Print version'
+complete -c obo -n "__fish_obo_using_subcommand revoke" -l hop -d 'Which hop of TOKEN, counted from 0 [default: the last]' -r
+complete -c obo -n "__fish_obo_using_subcommand revoke" -l key -d 'Revoke every hop signed by or bound to this key: a key id, keystore name or JWK file' -r
+complete -c obo -n "__fish_obo_using_subcommand revoke" -l principal -d 'Revoke every delegation made for this person (see --before)' -r
+complete -c obo -n "__fish_obo_using_subcommand revoke" -l before -d 'With --principal: the delegations whose hop 0 was issued at or before TIME [default: now]' -r
+complete -c obo -n "__fish_obo_using_subcommand revoke" -l reason -d 'Why, shown to whoever meets the refusal' -r
+complete -c obo -n "__fish_obo_using_subcommand revoke" -l by -d 'Who is revoking [default: the USER environment variable]' -r
+complete -c obo -n "__fish_obo_using_subcommand revoke" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand revoke" -l color -d 'When to colour output' -r -f -a "never\t'Never'
+auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
+always\t'Always'"
+complete -c obo -n "__fish_obo_using_subcommand revoke" -l json -d 'Print machine-readable JSON on stdout'
+complete -c obo -n "__fish_obo_using_subcommand revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obo -n "__fish_obo_using_subcommand revoke" -s V -l version -d 'Print version'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and not __fish_seen_subcommand_from list export import help" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand revocations; and not __fish_seen_subcommand_from list export import help" -l color -d 'When to colour output' -r -f -a "never\t'Never'
+auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
+always\t'Always'"
+complete -c obo -n "__fish_obo_using_subcommand revocations; and not __fish_seen_subcommand_from list export import help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and not __fish_seen_subcommand_from list export import help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and not __fish_seen_subcommand_from list export import help" -s V -l version -d 'Print version'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and not __fish_seen_subcommand_from list export import help" -f -a "list" -d 'List the revocations in the home'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and not __fish_seen_subcommand_from list export import help" -f -a "export" -d 'Write the home\'s revocations as a signed, dated list for services to load'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and not __fish_seen_subcommand_from list export import help" -f -a "import" -d 'Merge a signed list into the home; its signer must be a trusted issuer key'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and not __fish_seen_subcommand_from list export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from list" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "never\t'Never'
+auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
+always\t'Always'"
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -l signing-key -d 'The key that signs the list (keystore name); verifiers must trust it as an issuer' -r
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -s o -l output -d 'Where to write the list' -r -F
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -l color -d 'When to colour output' -r -f -a "never\t'Never'
+auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
+always\t'Always'"
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from import" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from import" -l color -d 'When to colour output' -r -f -a "never\t'Never'
+auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
+always\t'Always'"
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from import" -l json -d 'Print machine-readable JSON on stdout'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the revocations in the home'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the home\'s revocations as a signed, dated list for services to load'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from help" -f -a "import" -d 'Merge a signed list into the home; its signer must be a trusted issuer key'
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obo -n "__fish_obo_using_subcommand demo" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand demo" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
@@ -245,17 +300,19 @@ always\t'Always'"
 complete -c obo -n "__fish_obo_using_subcommand demo" -l json -d 'Print machine-readable JSON on stdout'
 complete -c obo -n "__fish_obo_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand demo" -s V -l version -d 'Print version'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify demo help" -f -a "keygen" -d 'Make a new Ed25519 key in the keystore and print its key id'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify demo help" -f -a "key" -d 'List, export and import keys'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify demo help" -f -a "principal" -d 'Record the people agents act for, and their approved scope'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify demo help" -f -a "trust" -d 'Choose which issuer keys this verifier accepts'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify demo help" -f -a "delegate" -d 'Issue hop 0: a principal delegates to an agent'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify demo help" -f -a "attenuate" -d 'Add a narrower hop for a sub-agent, signed by the current holder'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify demo help" -f -a "present" -d 'Make a short-lived proof that the holder has the last hop\'s key'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify demo help" -f -a "inspect" -d 'Decode a token without verifying anything'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify demo help" -f -a "verify" -d 'Verify a whole chain for an audience and print who acts for whom'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify demo help" -f -a "demo" -d 'Run the whole flow in a temporary home and show each step'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "keygen" -d 'Make a new Ed25519 key in the keystore and print its key id'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "key" -d 'List, export and import keys'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "principal" -d 'Record the people agents act for, and their approved scope'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "trust" -d 'Choose which issuer keys this verifier accepts'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "delegate" -d 'Issue hop 0: a principal delegates to an agent'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "attenuate" -d 'Add a narrower hop for a sub-agent, signed by the current holder'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "present" -d 'Make a short-lived proof that the holder has the last hop\'s key'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "inspect" -d 'Decode a token without verifying anything'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "verify" -d 'Verify a whole chain for an audience and print who acts for whom'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "revoke" -d 'Revoke a hop (and every chain through it), a key, or a person\'s delegations'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "revocations" -d 'List the home\'s revocations, or carry them between homes as signed lists'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "demo" -d 'Run the whole flow in a temporary home and show each step'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "list" -d 'List the keys in the keystore'
 complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "export" -d 'Print public keys (never a private part)'
 complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "import" -d 'Store someone else\'s public JWK under a name'
@@ -265,3 +322,6 @@ complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand
 complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "add" -d 'Trust an issuer key from the keystore, or a JWK or JWKS file'
 complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "list" -d 'List trusted issuers'
 complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "remove" -d 'Stop trusting an issuer, by name or key id'
+complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from revocations" -f -a "list" -d 'List the revocations in the home'
+complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from revocations" -f -a "export" -d 'Write the home\'s revocations as a signed, dated list for services to load'
+complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from revocations" -f -a "import" -d 'Merge a signed list into the home; its signer must be a trusted issuer key'

@@ -66,6 +66,11 @@ pub enum Command {
     Inspect(InspectArgs),
     /// Verify a whole chain for an audience and print who acts for whom
     Verify(VerifyArgs),
+    /// Revoke a hop (and every chain through it), a key, or a person's delegations
+    Revoke(RevokeArgs),
+    /// List the home's revocations, or carry them between homes as signed lists
+    #[command(subcommand)]
+    Revocations(RevocationsCommand),
     /// Run the whole flow in a temporary home and show each step
     Demo,
 }
@@ -327,6 +332,67 @@ pub struct VerifyArgs {
     /// Clock leeway
     #[arg(long, value_parser = parse_duration, default_value = "60s", value_name = "DURATION")]
     pub leeway: Duration,
+    /// Also refuse what these signed revocation lists revoke (the home's are always checked)
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub revocations: Vec<PathBuf>,
+    /// Accept each proof once: remember its id in FILE for its lifetime (implies --require-proof)
+    #[arg(long, value_name = "FILE")]
+    pub replay_cache: Option<PathBuf>,
+}
+
+/// Arguments of `obo revoke`: exactly one of TOKEN, `--key` or `--principal`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["token", "key", "principal"])))]
+pub struct RevokeArgs {
+    /// A token holding the hop to revoke; every chain through that hop is refused
+    pub token: Option<String>,
+    /// Which hop of TOKEN, counted from 0 [default: the last]
+    #[arg(long, value_name = "N", conflicts_with_all = ["key", "principal"])]
+    pub hop: Option<usize>,
+    /// Revoke every hop signed by or bound to this key: a key id, keystore name or JWK file
+    #[arg(long, value_name = "KEY-ID")]
+    pub key: Option<String>,
+    /// Revoke every delegation made for this person (see --before)
+    #[arg(long, value_name = "USER-ID")]
+    pub principal: Option<String>,
+    /// With --principal: the delegations whose hop 0 was issued at or before TIME [default: now]
+    #[arg(long, value_parser = parse_time, value_name = "TIME", conflicts_with_all = ["token", "key"])]
+    pub before: Option<i64>,
+    /// Why, shown to whoever meets the refusal
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// Who is revoking [default: the USER environment variable]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+/// `obo revocations` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RevocationsCommand {
+    /// List the revocations in the home
+    List,
+    /// Write the home's revocations as a signed, dated list for services to load
+    Export(RevocationsExportArgs),
+    /// Merge a signed list into the home; its signer must be a trusted issuer key
+    Import(RevocationsImportArgs),
+}
+
+/// Arguments of `obo revocations export`.
+#[derive(Debug, Args)]
+pub struct RevocationsExportArgs {
+    /// The key that signs the list (keystore name); verifiers must trust it as an issuer
+    #[arg(long, value_name = "KEY")]
+    pub signing_key: String,
+    /// Where to write the list
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+/// Arguments of `obo revocations import`.
+#[derive(Debug, Args)]
+pub struct RevocationsImportArgs {
+    /// A list from 'obo revocations export'
+    pub file: PathBuf,
 }
 
 fn parse_scope(text: &str) -> Result<Scope, String> {

@@ -17,6 +17,8 @@ pub mod input;
 pub mod keys;
 pub mod principal;
 pub mod render;
+pub mod replay;
+pub mod revocation;
 pub mod scope;
 pub mod store;
 pub mod time;

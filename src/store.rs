@@ -78,7 +78,7 @@ impl Home {
 
     /// Runs `f` while holding the home's exclusive lock, so concurrent
     /// commands never lose each other's updates.
-    fn locked<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    pub fn locked<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
         self.ensure()?;
         let path = self.root.join(LOCK_FILE);
         let lock = OpenOptions::new()

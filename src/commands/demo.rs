@@ -2,15 +2,15 @@
 //! temporary home that is removed afterwards.
 
 use crate::cli::{Cli, Context};
-use crate::error::{one_line, EXIT_OK};
+use crate::error::{one_line, EXIT_OK, EXIT_REJECTED};
 use crate::render::out;
 use crate::store::Home;
 use anyhow::{bail, Context as _, Result};
 use clap::Parser;
 
 /// One step of the story: what it shows, the commands as a user would type
-/// them, and whether obo is expected to refuse them. `$T0`, `$T1` and `$P`
-/// stand for files in the temporary folder.
+/// them, and whether obo is expected to refuse them. `$T0`, `$T1`, `$P`
+/// and `$C` stand for files in the temporary folder.
 struct Step {
     title: &'static str,
     commands: &'static [&'static str],
@@ -58,9 +58,14 @@ const STEPS: &[Step] = &[
         refused: false,
     },
     Step {
-        title: "The Budget API verifies the whole chain and the proof",
-        commands: &["verify $T1 --audience budget-api --proof $P --require reports:read"],
+        title: "The Budget API verifies the whole chain and the proof, and spends the proof",
+        commands: &["verify $T1 --audience budget-api --proof $P --require reports:read --replay-cache $C"],
         refused: false,
+    },
+    Step {
+        title: "Someone who captured that proof replays it: refused",
+        commands: &["verify $T1 --audience budget-api --proof $P --require reports:read --replay-cache $C"],
+        refused: true,
     },
     Step {
         title: "The database agent tries to widen its own scope: refused",
@@ -70,6 +75,21 @@ const STEPS: &[Step] = &[
     Step {
         title: "Agent 1 holds an older hop, not the last one: it cannot present this token",
         commands: &["present $T1 --as agent-1 --audience budget-api"],
+        refused: true,
+    },
+    Step {
+        title: "Alice leaves the company: security staff revoke every delegation made for her so far",
+        commands: &["revoke --principal alice --by secops --reason 'Alice left the company'", "revocations list"],
+        refused: false,
+    },
+    Step {
+        title: "The database agent makes a fresh proof for its next request",
+        commands: &["present $T1 --as db-agent --audience budget-api --action 'read Q3 actuals again' -o $P"],
+        refused: false,
+    },
+    Step {
+        title: "The Budget API refuses it, naming the revocation: who, when and why",
+        commands: &["verify $T1 --audience budget-api --proof $P --require reports:read --replay-cache $C"],
         refused: true,
     },
 ];
@@ -92,7 +112,7 @@ pub fn run(ctx: &Context) -> Result<i32> {
             run_step(ctx, &home, &expand(line, temp.path()), step.refused)?;
         }
     }
-    out("\nThe chain held: Alice's authority reached the database agent only narrowed, and only the key holder could use it.")?;
+    out("\nThe chain held: Alice's authority reached the database agent only narrowed, only the key holder could use it, each proof worked once, and revoking Alice's delegation cut off every agent acting for her.")?;
     Ok(EXIT_OK)
 }
 
@@ -109,8 +129,9 @@ fn run_step(ctx: &Context, home: &std::path::Path, argv: &[String], refused: boo
         style: ctx.style,
     };
     let shown = argv.join(" ");
+    // 'obo verify' reports a rejection itself and returns status 1.
     match (crate::commands::dispatch(&step_ctx, cli.command), refused) {
-        (Ok(0), false) => Ok(()),
+        (Ok(EXIT_OK), false) | (Ok(EXIT_REJECTED), true) => Ok(()),
         (Err(e), true) => out(format_args!("obo: {}", one_line(&e))),
         (Ok(code), _) => bail!("demo step 'obo {shown}' ended with status {code}; this is a bug"),
         (Err(e), false) => Err(e.context(format!("demo step 'obo {shown}' failed; this is a bug"))),
@@ -118,7 +139,7 @@ fn run_step(ctx: &Context, home: &std::path::Path, argv: &[String], refused: boo
 }
 
 /// Splits a step into arguments, honouring single quotes, and points the
-/// `$T0`, `$T1` and `$P` placeholders at files in `dir`.
+/// `$T0`, `$T1`, `$P` and `$C` placeholders at files in `dir`.
 fn expand(line: &str, dir: &std::path::Path) -> Vec<String> {
     let mut args = Vec::new();
     let mut current = String::new();
@@ -137,6 +158,7 @@ fn expand(line: &str, dir: &std::path::Path) -> Vec<String> {
             "$T0" => dir.join("alice-agent1.token").display().to_string(),
             "$T1" => dir.join("agent1-db.token").display().to_string(),
             "$P" => dir.join("db.proof").display().to_string(),
+            "$C" => dir.join("replay.cache").display().to_string(),
             _ => a,
         })
         .collect()

@@ -5,6 +5,7 @@ pub mod demo;
 pub mod inspect;
 pub mod keys;
 pub mod principals;
+pub mod revoke;
 pub mod tokens;
 pub mod trust;
 pub mod verify;
@@ -24,6 +25,8 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<i32> {
         Command::Present(args) => tokens::present(ctx, args),
         Command::Inspect(args) => inspect::run(ctx, args),
         Command::Verify(args) => verify::run(ctx, args),
+        Command::Revoke(args) => revoke::revoke(ctx, args),
+        Command::Revocations(sub) => revoke::run(ctx, sub),
         Command::Demo => demo::run(ctx),
     }
 }

@@ -1,11 +1,15 @@
 //! Runs `obo verify`: checks a chain and prints one attribution line, or the
 //! rule and hop that failed; `--json` prints the same report as an object.
+//! Revocations (the home's and `--revocations` lists) and the replay cache
+//! are checked after the chain's own rules.
 
 use crate::cli::{Context, VerifyArgs};
 use crate::commands::inspect::{chain_attribution, hop_json};
-use crate::error::{Rejection, EXIT_OK, EXIT_REJECTED};
+use crate::error::{Rejection, Rule, EXIT_OK, EXIT_REJECTED};
 use crate::input::read_token_arg;
 use crate::render::{escape, out, out_json};
+use crate::replay::check_and_remember;
+use crate::revocation::{check_chain, load_for_verify};
 use crate::scope::ScopeSet;
 use crate::store::{read_bounded, Home};
 use crate::time::{format_time, now};
@@ -14,6 +18,7 @@ use crate::trust::{entries_from_jwk_file, TrustEntry};
 use crate::verify::{verify_chain, Possession, Request, Verified};
 use anyhow::{anyhow, Result};
 use serde_json::{json, Value};
+use std::path::Path;
 
 /// `obo verify`.
 pub fn run(ctx: &Context, args: VerifyArgs) -> Result<i32> {
@@ -24,15 +29,24 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<i32> {
         .map(|p| read_token_arg(p, "proof"))
         .transpose()?;
     let trust = load_trust(&ctx.home, &args.trust)?;
+    let revocations = load_for_verify(&ctx.home, &args.revocations, &trust, now())?;
     let request = Request {
         audience: &args.audience,
         require: ScopeSet::new(args.require).map_err(|e| anyhow!("--require: {e}"))?,
         at: args.at.unwrap_or_else(now),
         leeway: args.leeway.as_secs().min(i64::MAX as u64) as i64,
         proof: proof.as_deref(),
-        require_proof: args.require_proof,
+        require_proof: args.require_proof || args.replay_cache.is_some(),
     };
-    let outcome = Chain::parse(&text).and_then(|chain| verify_chain(&chain, &trust, &request));
+    let outcome = Chain::parse(&text)
+        .and_then(|chain| verify_chain(&chain, &trust, &request))
+        .and_then(|verified| check_chain(&verified.chain, &revocations).map(|()| verified));
+    let outcome = match (outcome, &args.replay_cache) {
+        (Ok(verified), Some(cache)) => {
+            remember_proof(cache, &verified, request.leeway)?.map(|()| verified)
+        }
+        (outcome, _) => outcome,
+    };
     match outcome {
         Ok(verified) => {
             report_valid(ctx, &verified, &request)?;
@@ -42,6 +56,24 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<i32> {
             report_rejected(ctx, &rejection)?;
             Ok(EXIT_REJECTED)
         }
+    }
+}
+
+/// Accepts the verified chain's proof once, through the replay cache at
+/// `cache`. Only a chain that passed every other rule spends its proof.
+pub fn remember_proof(
+    cache: &Path,
+    verified: &Verified,
+    leeway: i64,
+) -> Result<Result<(), Rejection>> {
+    match &verified.possession {
+        Possession::Proven { jti, exp, .. } => {
+            check_and_remember(cache, jti, exp.saturating_add(leeway), now())
+        }
+        Possession::NotChecked => Ok(Err(Rejection::whole(
+            Rule::Proof,
+            "a replay cache needs a proof of possession; pass --proof from 'obo present'",
+        ))),
     }
 }
 
