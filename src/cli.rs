@@ -470,14 +470,25 @@ fn usage_error(e: clap::Error) -> i32 {
             EXIT_OK
         };
     }
-    let text = e.render().to_string();
-    let first = text.lines().next().unwrap_or("invalid arguments");
-    let first = first.strip_prefix("error: ").unwrap_or(first);
-    eprintln!(
-        "obo: {}; run 'obo --help' for usage",
-        crate::render::escape(first)
-    );
+    eprintln!("obo: {}; run 'obo --help' for usage", usage_summary(&e));
     EXIT_ERROR
+}
+
+/// Clap's message folded into one line: the error and any tip, without
+/// the usage block, each untrusted character escaped.
+fn usage_summary(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    let message = text
+        .split("\nUsage:")
+        .next()
+        .unwrap_or(&text)
+        .split("\nFor more information")
+        .next()
+        .unwrap_or(&text);
+    let folded: Vec<&str> = message.split_whitespace().collect();
+    let folded = folded.join(" ").replace(" tip:", "; tip:");
+    let folded = folded.strip_prefix("error: ").unwrap_or(&folded);
+    crate::render::escape(folded.trim_end_matches(':'))
 }
 
 fn run(cli: Cli) -> Result<i32> {
