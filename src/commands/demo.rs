@@ -2,15 +2,15 @@
 //! temporary home that is removed afterwards.
 
 use crate::cli::{Cli, Context};
-use crate::error::{one_line, EXIT_OK};
+use crate::error::{one_line, EXIT_OK, EXIT_REJECTED};
 use crate::render::out;
 use crate::store::Home;
 use anyhow::{bail, Context as _, Result};
 use clap::Parser;
 
 /// One step of the story: what it shows, the commands as a user would type
-/// them, and whether obo is expected to refuse them. `$T0`, `$T1` and `$P`
-/// stand for files in the temporary folder.
+/// them, and whether obo is expected to refuse them. `$T0`, `$T1`, `$P`,
+/// `$P0` and `$L` stand for files in the temporary folder.
 struct Step {
     title: &'static str,
     commands: &'static [&'static str],
@@ -72,6 +72,44 @@ const STEPS: &[Step] = &[
         commands: &["present $T1 --as agent-1 --audience budget-api"],
         refused: true,
     },
+    Step {
+        title: "The Budget API gets a key of its own, to sign its audit log",
+        commands: &["keygen budget-api --display-name 'Budget API'"],
+        refused: false,
+    },
+    Step {
+        title: "Agent 1 calls the Budget API with its own token; the API checks it and records the request",
+        commands: &[
+            "present $T0 --as agent-1 --audience budget-api --action 'update Q3 budget' -o $P0",
+            "audit record --log $L $T0 --proof $P0 --audience budget-api --action 'update Q3 budget' --resource budgets/q3 --signing-key budget-api",
+        ],
+        refused: false,
+    },
+    Step {
+        title: "The database agent's request is recorded with the whole chain behind it",
+        commands: &["audit record --log $L $T1 --proof $P --audience budget-api --action 'read Q3 actuals' --resource budgets/q3/actuals --signing-key budget-api"],
+        refused: false,
+    },
+    Step {
+        title: "A request aimed at another service is refused, and recorded as denied",
+        commands: &["audit record --log $L $T1 --proof $P --audience payroll-api --action 'read salaries' --signing-key budget-api"],
+        refused: true,
+    },
+    Step {
+        title: "Security staff read the log: no action is anonymous",
+        commands: &["audit show $L"],
+        refused: false,
+    },
+    Step {
+        title: "Everything agents did for Alice, through whom, under which task",
+        commands: &["audit trace $L --principal alice"],
+        refused: false,
+    },
+    Step {
+        title: "Nobody has edited, removed or reordered an entry since",
+        commands: &["audit verify $L --key budget-api"],
+        refused: false,
+    },
 ];
 
 /// `obo demo`.
@@ -112,13 +150,14 @@ fn run_step(ctx: &Context, home: &std::path::Path, argv: &[String], refused: boo
     match (crate::commands::dispatch(&step_ctx, cli.command), refused) {
         (Ok(0), false) => Ok(()),
         (Err(e), true) => out(format_args!("obo: {}", one_line(&e))),
+        (Ok(EXIT_REJECTED), true) => Ok(()),
         (Ok(code), _) => bail!("demo step 'obo {shown}' ended with status {code}; this is a bug"),
         (Err(e), false) => Err(e.context(format!("demo step 'obo {shown}' failed; this is a bug"))),
     }
 }
 
 /// Splits a step into arguments, honouring single quotes, and points the
-/// `$T0`, `$T1` and `$P` placeholders at files in `dir`.
+/// `$T0`, `$T1`, `$P`, `$P0` and `$L` placeholders at files in `dir`.
 fn expand(line: &str, dir: &std::path::Path) -> Vec<String> {
     let mut args = Vec::new();
     let mut current = String::new();
@@ -137,6 +176,8 @@ fn expand(line: &str, dir: &std::path::Path) -> Vec<String> {
             "$T0" => dir.join("alice-agent1.token").display().to_string(),
             "$T1" => dir.join("agent1-db.token").display().to_string(),
             "$P" => dir.join("db.proof").display().to_string(),
+            "$P0" => dir.join("agent1.proof").display().to_string(),
+            "$L" => dir.join("budget-api.audit.jsonl").display().to_string(),
             _ => a,
         })
         .collect()
