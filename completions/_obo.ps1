@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a hop (and every chain through it), a key, or a person''s delegations')
             [CompletionResult]::new('revocations', 'revocations', [CompletionResultType]::ParameterValue, 'List the home''s revocations, or carry them between homes as signed lists')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole flow in a temporary home and show each step')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Record requests in a tamper-evident log; show, trace and check it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -433,6 +434,122 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'obo;audit' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Check a request''s token and proof as ''obo verify'' does, and append the outcome to a log')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show log entries: time, who acted for whom, action, resource, outcome')
+            [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Show everything done on behalf of one person, grouped by delegation chain')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check that no entry was edited, deleted, inserted, reordered or cut off')
+            [CompletionResult]::new('repair', 'repair', [CompletionResultType]::ParameterValue, 'Cut off a torn last line left by a crash, after checking every line before it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'obo;audit;record' {
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'The audit log to append to; created with mode 0600 if missing')
+            [CompletionResult]::new('--proof', '--proof', [CompletionResultType]::ParameterName, 'The proof of possession presented with the request, from ''obo present''')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'The service receiving the request; must be one of the last hop''s audiences')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'What the request does, as the service describes it')
+            [CompletionResult]::new('--resource', '--resource', [CompletionResultType]::ParameterName, 'What the request acts on, as the service names it')
+            [CompletionResult]::new('--signing-key', '--signing-key', [CompletionResultType]::ParameterName, 'Sign the entry with this key of the logging service (keystore name)')
+            [CompletionResult]::new('--require', '--require', [CompletionResultType]::ParameterName, 'Scopes the last hop must cover')
+            [CompletionResult]::new('--trust', '--trust', [CompletionResultType]::ParameterName, 'Also trust the issuer keys in these JWK or JWKS files')
+            [CompletionResult]::new('--leeway', '--leeway', [CompletionResultType]::ParameterName, 'Clock leeway')
+            [CompletionResult]::new('--revocations', '--revocations', [CompletionResultType]::ParameterName, 'Also honour the signed revocation lists in these files')
+            [CompletionResult]::new('--replay-cache', '--replay-cache', [CompletionResultType]::ParameterName, 'Where spent proofs are remembered, so each is accepted once [default: the log''s path with .replay added]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obo;audit;show' {
+            [CompletionResult]::new('--principal', '--principal', [CompletionResultType]::ParameterName, 'Only requests made on behalf of this principal (user ID)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Only requests whose actor chain includes this actor (ID or key id)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only requests checked at or after this time')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only requests checked at or before this time')
+            [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'Only allowed or only denied requests')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Also show line numbers, user IDs, actor key ids, tasks and reasons')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obo;audit;trace' {
+            [CompletionResult]::new('--principal', '--principal', [CompletionResultType]::ParameterName, 'The person to trace (user ID)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only requests checked at or after this time')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only requests checked at or before this time')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obo;audit;verify' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Require every entry to be signed by this logging-service key: keystore name or JWK file')
+            [CompletionResult]::new('--anchor', '--anchor', [CompletionResultType]::ParameterName, 'A head printed by an earlier ''obo audit verify''; the log must still hold that entry unchanged')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obo;audit;repair' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Check the logging service''s signatures with this key first: keystore name or JWK file')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'obo;audit;help' {
+            [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Check a request''s token and proof as ''obo verify'' does, and append the outcome to a log')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show log entries: time, who acted for whom, action, resource, outcome')
+            [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Show everything done on behalf of one person, grouped by delegation chain')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check that no entry was edited, deleted, inserted, reordered or cut off')
+            [CompletionResult]::new('repair', 'repair', [CompletionResultType]::ParameterValue, 'Cut off a torn last line left by a crash, after checking every line before it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'obo;audit;help;record' {
+            break
+        }
+        'obo;audit;help;show' {
+            break
+        }
+        'obo;audit;help;trace' {
+            break
+        }
+        'obo;audit;help;verify' {
+            break
+        }
+        'obo;audit;help;repair' {
+            break
+        }
+        'obo;audit;help;help' {
+            break
+        }
         'obo;help' {
             [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make a new Ed25519 key in the keystore and print its key id')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'List, export and import keys')
@@ -446,6 +563,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a hop (and every chain through it), a key, or a person''s delegations')
             [CompletionResult]::new('revocations', 'revocations', [CompletionResultType]::ParameterValue, 'List the home''s revocations, or carry them between homes as signed lists')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole flow in a temporary home and show each step')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Record requests in a tamper-evident log; show, trace and check it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -531,6 +649,29 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             break
         }
         'obo;help;demo' {
+            break
+        }
+        'obo;help;audit' {
+            [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Check a request''s token and proof as ''obo verify'' does, and append the outcome to a log')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show log entries: time, who acted for whom, action, resource, outcome')
+            [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Show everything done on behalf of one person, grouped by delegation chain')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check that no entry was edited, deleted, inserted, reordered or cut off')
+            [CompletionResult]::new('repair', 'repair', [CompletionResultType]::ParameterValue, 'Cut off a torn last line left by a crash, after checking every line before it')
+            break
+        }
+        'obo;help;audit;record' {
+            break
+        }
+        'obo;help;audit;show' {
+            break
+        }
+        'obo;help;audit;trace' {
+            break
+        }
+        'obo;help;audit;verify' {
+            break
+        }
+        'obo;help;audit;repair' {
             break
         }
         'obo;help;help' {

@@ -37,6 +37,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand revoke 'Revoke a hop (and every chain through it), a key, or a person''s delegations'
             cand revocations 'List the home''s revocations, or carry them between homes as signed lists'
             cand demo 'Run the whole flow in a temporary home and show each step'
+            cand audit 'Record requests in a tamper-evident log; show, trace and check it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'obo;keygen'= {
@@ -385,6 +386,109 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'obo;audit'= {
+            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand record 'Check a request''s token and proof as ''obo verify'' does, and append the outcome to a log'
+            cand show 'Show log entries: time, who acted for whom, action, resource, outcome'
+            cand trace 'Show everything done on behalf of one person, grouped by delegation chain'
+            cand verify 'Check that no entry was edited, deleted, inserted, reordered or cut off'
+            cand repair 'Cut off a torn last line left by a crash, after checking every line before it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obo;audit;record'= {
+            cand --log 'The audit log to append to; created with mode 0600 if missing'
+            cand --proof 'The proof of possession presented with the request, from ''obo present'''
+            cand --audience 'The service receiving the request; must be one of the last hop''s audiences'
+            cand --action 'What the request does, as the service describes it'
+            cand --resource 'What the request acts on, as the service names it'
+            cand --signing-key 'Sign the entry with this key of the logging service (keystore name)'
+            cand --require 'Scopes the last hop must cover'
+            cand --trust 'Also trust the issuer keys in these JWK or JWKS files'
+            cand --leeway 'Clock leeway'
+            cand --revocations 'Also honour the signed revocation lists in these files'
+            cand --replay-cache 'Where spent proofs are remembered, so each is accepted once [default: the log''s path with .replay added]'
+            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obo;audit;show'= {
+            cand --principal 'Only requests made on behalf of this principal (user ID)'
+            cand --actor 'Only requests whose actor chain includes this actor (ID or key id)'
+            cand --since 'Only requests checked at or after this time'
+            cand --until 'Only requests checked at or before this time'
+            cand --outcome 'Only allowed or only denied requests'
+            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --color 'When to colour output'
+            cand --wide 'Also show line numbers, user IDs, actor key ids, tasks and reasons'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obo;audit;trace'= {
+            cand --principal 'The person to trace (user ID)'
+            cand --since 'Only requests checked at or after this time'
+            cand --until 'Only requests checked at or before this time'
+            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obo;audit;verify'= {
+            cand --key 'Require every entry to be signed by this logging-service key: keystore name or JWK file'
+            cand --anchor 'A head printed by an earlier ''obo audit verify''; the log must still hold that entry unchanged'
+            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obo;audit;repair'= {
+            cand --key 'Check the logging service''s signatures with this key first: keystore name or JWK file'
+            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'obo;audit;help'= {
+            cand record 'Check a request''s token and proof as ''obo verify'' does, and append the outcome to a log'
+            cand show 'Show log entries: time, who acted for whom, action, resource, outcome'
+            cand trace 'Show everything done on behalf of one person, grouped by delegation chain'
+            cand verify 'Check that no entry was edited, deleted, inserted, reordered or cut off'
+            cand repair 'Cut off a torn last line left by a crash, after checking every line before it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'obo;audit;help;record'= {
+        }
+        &'obo;audit;help;show'= {
+        }
+        &'obo;audit;help;trace'= {
+        }
+        &'obo;audit;help;verify'= {
+        }
+        &'obo;audit;help;repair'= {
+        }
+        &'obo;audit;help;help'= {
+        }
         &'obo;help'= {
             cand keygen 'Make a new Ed25519 key in the keystore and print its key id'
             cand key 'List, export and import keys'
@@ -398,6 +502,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand revoke 'Revoke a hop (and every chain through it), a key, or a person''s delegations'
             cand revocations 'List the home''s revocations, or carry them between homes as signed lists'
             cand demo 'Run the whole flow in a temporary home and show each step'
+            cand audit 'Record requests in a tamper-evident log; show, trace and check it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'obo;help;keygen'= {
@@ -459,6 +564,23 @@ set edit:completion:arg-completer[obo] = {|@words|
         &'obo;help;revocations;import'= {
         }
         &'obo;help;demo'= {
+        }
+        &'obo;help;audit'= {
+            cand record 'Check a request''s token and proof as ''obo verify'' does, and append the outcome to a log'
+            cand show 'Show log entries: time, who acted for whom, action, resource, outcome'
+            cand trace 'Show everything done on behalf of one person, grouped by delegation chain'
+            cand verify 'Check that no entry was edited, deleted, inserted, reordered or cut off'
+            cand repair 'Cut off a torn last line left by a crash, after checking every line before it'
+        }
+        &'obo;help;audit;record'= {
+        }
+        &'obo;help;audit;show'= {
+        }
+        &'obo;help;audit;trace'= {
+        }
+        &'obo;help;audit;verify'= {
+        }
+        &'obo;help;audit;repair'= {
         }
         &'obo;help;help'= {
         }

@@ -43,6 +43,7 @@ complete -c obo -n "__fish_obo_needs_command" -f -a "verify" -d 'Verify a whole 
 complete -c obo -n "__fish_obo_needs_command" -f -a "revoke" -d 'Revoke a hop (and every chain through it), a key, or a person\'s delegations'
 complete -c obo -n "__fish_obo_needs_command" -f -a "revocations" -d 'List the home\'s revocations, or carry them between homes as signed lists'
 complete -c obo -n "__fish_obo_needs_command" -f -a "demo" -d 'Run the whole flow in a temporary home and show each step'
+complete -c obo -n "__fish_obo_needs_command" -f -a "audit" -d 'Record requests in a tamper-evident log; show, trace and check it'
 complete -c obo -n "__fish_obo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obo -n "__fish_obo_using_subcommand keygen" -l display-name -d 'Name shown to people, such as "Agent 1"' -r
 complete -c obo -n "__fish_obo_using_subcommand keygen" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
@@ -300,19 +301,98 @@ always\t'Always'"
 complete -c obo -n "__fish_obo_using_subcommand demo" -l json -d 'Print machine-readable JSON on stdout'
 complete -c obo -n "__fish_obo_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand demo" -s V -l version -d 'Print version'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "keygen" -d 'Make a new Ed25519 key in the keystore and print its key id'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "key" -d 'List, export and import keys'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "principal" -d 'Record the people agents act for, and their approved scope'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "trust" -d 'Choose which issuer keys this verifier accepts'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "delegate" -d 'Issue hop 0: a principal delegates to an agent'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "attenuate" -d 'Add a narrower hop for a sub-agent, signed by the current holder'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "present" -d 'Make a short-lived proof that the holder has the last hop\'s key'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "inspect" -d 'Decode a token without verifying anything'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "verify" -d 'Verify a whole chain for an audience and print who acts for whom'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "revoke" -d 'Revoke a hop (and every chain through it), a key, or a person\'s delegations'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "revocations" -d 'List the home\'s revocations, or carry them between homes as signed lists'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "demo" -d 'Run the whole flow in a temporary home and show each step'
-complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obo -n "__fish_obo_using_subcommand audit; and not __fish_seen_subcommand_from record show trace verify repair help" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and not __fish_seen_subcommand_from record show trace verify repair help" -l color -d 'When to colour output' -r -f -a "never\t'Never'
+auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
+always\t'Always'"
+complete -c obo -n "__fish_obo_using_subcommand audit; and not __fish_seen_subcommand_from record show trace verify repair help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c obo -n "__fish_obo_using_subcommand audit; and not __fish_seen_subcommand_from record show trace verify repair help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obo -n "__fish_obo_using_subcommand audit; and not __fish_seen_subcommand_from record show trace verify repair help" -s V -l version -d 'Print version'
+complete -c obo -n "__fish_obo_using_subcommand audit; and not __fish_seen_subcommand_from record show trace verify repair help" -f -a "record" -d 'Check a request\'s token and proof as \'obo verify\' does, and append the outcome to a log'
+complete -c obo -n "__fish_obo_using_subcommand audit; and not __fish_seen_subcommand_from record show trace verify repair help" -f -a "show" -d 'Show log entries: time, who acted for whom, action, resource, outcome'
+complete -c obo -n "__fish_obo_using_subcommand audit; and not __fish_seen_subcommand_from record show trace verify repair help" -f -a "trace" -d 'Show everything done on behalf of one person, grouped by delegation chain'
+complete -c obo -n "__fish_obo_using_subcommand audit; and not __fish_seen_subcommand_from record show trace verify repair help" -f -a "verify" -d 'Check that no entry was edited, deleted, inserted, reordered or cut off'
+complete -c obo -n "__fish_obo_using_subcommand audit; and not __fish_seen_subcommand_from record show trace verify repair help" -f -a "repair" -d 'Cut off a torn last line left by a crash, after checking every line before it'
+complete -c obo -n "__fish_obo_using_subcommand audit; and not __fish_seen_subcommand_from record show trace verify repair help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l log -d 'The audit log to append to; created with mode 0600 if missing' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l proof -d 'The proof of possession presented with the request, from \'obo present\'' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l audience -d 'The service receiving the request; must be one of the last hop\'s audiences' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l action -d 'What the request does, as the service describes it' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l resource -d 'What the request acts on, as the service names it' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l signing-key -d 'Sign the entry with this key of the logging service (keystore name)' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l require -d 'Scopes the last hop must cover' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l trust -d 'Also trust the issuer keys in these JWK or JWKS files' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l leeway -d 'Clock leeway' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l revocations -d 'Also honour the signed revocation lists in these files' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l replay-cache -d 'Where spent proofs are remembered, so each is accepted once [default: the log\'s path with .replay added]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l color -d 'When to colour output' -r -f -a "never\t'Never'
+auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
+always\t'Always'"
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l json -d 'Print machine-readable JSON on stdout'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -s V -l version -d 'Print version'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from show" -l principal -d 'Only requests made on behalf of this principal (user ID)' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from show" -l actor -d 'Only requests whose actor chain includes this actor (ID or key id)' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from show" -l since -d 'Only requests checked at or after this time' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from show" -l until -d 'Only requests checked at or before this time' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from show" -l outcome -d 'Only allowed or only denied requests' -r -f -a "allowed\t'The token and proof passed every rule'
+denied\t'A rule failed; the entry\'s `rule` and `reason` say which and why'"
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from show" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from show" -l color -d 'When to colour output' -r -f -a "never\t'Never'
+auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
+always\t'Always'"
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from show" -l wide -d 'Also show line numbers, user IDs, actor key ids, tasks and reasons'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from trace" -l principal -d 'The person to trace (user ID)' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from trace" -l since -d 'Only requests checked at or after this time' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from trace" -l until -d 'Only requests checked at or before this time' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from trace" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from trace" -l color -d 'When to colour output' -r -f -a "never\t'Never'
+auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
+always\t'Always'"
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from trace" -l json -d 'Print machine-readable JSON on stdout'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from trace" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from trace" -s V -l version -d 'Print version'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from verify" -l key -d 'Require every entry to be signed by this logging-service key: keystore name or JWK file' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from verify" -l anchor -d 'A head printed by an earlier \'obo audit verify\'; the log must still hold that entry unchanged' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from verify" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from verify" -l color -d 'When to colour output' -r -f -a "never\t'Never'
+auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
+always\t'Always'"
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from verify" -l json -d 'Print machine-readable JSON on stdout'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from repair" -l key -d 'Check the logging service\'s signatures with this key first: keystore name or JWK file' -r
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from repair" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from repair" -l color -d 'When to colour output' -r -f -a "never\t'Never'
+auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
+always\t'Always'"
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from repair" -l json -d 'Print machine-readable JSON on stdout'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from repair" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from repair" -s V -l version -d 'Print version'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "record" -d 'Check a request\'s token and proof as \'obo verify\' does, and append the outcome to a log'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show log entries: time, who acted for whom, action, resource, outcome'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "trace" -d 'Show everything done on behalf of one person, grouped by delegation chain'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check that no entry was edited, deleted, inserted, reordered or cut off'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "repair" -d 'Cut off a torn last line left by a crash, after checking every line before it'
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo audit help" -f -a "keygen" -d 'Make a new Ed25519 key in the keystore and print its key id'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo audit help" -f -a "key" -d 'List, export and import keys'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo audit help" -f -a "principal" -d 'Record the people agents act for, and their approved scope'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo audit help" -f -a "trust" -d 'Choose which issuer keys this verifier accepts'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo audit help" -f -a "delegate" -d 'Issue hop 0: a principal delegates to an agent'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo audit help" -f -a "attenuate" -d 'Add a narrower hop for a sub-agent, signed by the current holder'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo audit help" -f -a "present" -d 'Make a short-lived proof that the holder has the last hop\'s key'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo audit help" -f -a "inspect" -d 'Decode a token without verifying anything'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo audit help" -f -a "verify" -d 'Verify a whole chain for an audience and print who acts for whom'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo audit help" -f -a "revoke" -d 'Revoke a hop (and every chain through it), a key, or a person\'s delegations'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo audit help" -f -a "revocations" -d 'List the home\'s revocations, or carry them between homes as signed lists'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo audit help" -f -a "demo" -d 'Run the whole flow in a temporary home and show each step'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo audit help" -f -a "audit" -d 'Record requests in a tamper-evident log; show, trace and check it'
+complete -c obo -n "__fish_obo_using_subcommand help; and not __fish_seen_subcommand_from keygen key principal trust delegate attenuate present inspect verify revoke revocations demo audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "list" -d 'List the keys in the keystore'
 complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "export" -d 'Print public keys (never a private part)'
 complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "import" -d 'Store someone else\'s public JWK under a name'
@@ -325,3 +405,8 @@ complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand
 complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from revocations" -f -a "list" -d 'List the revocations in the home'
 complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from revocations" -f -a "export" -d 'Write the home\'s revocations as a signed, dated list for services to load'
 complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from revocations" -f -a "import" -d 'Merge a signed list into the home; its signer must be a trusted issuer key'
+complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "record" -d 'Check a request\'s token and proof as \'obo verify\' does, and append the outcome to a log'
+complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Show log entries: time, who acted for whom, action, resource, outcome'
+complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "trace" -d 'Show everything done on behalf of one person, grouped by delegation chain'
+complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check that no entry was edited, deleted, inserted, reordered or cut off'
+complete -c obo -n "__fish_obo_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "repair" -d 'Cut off a torn last line left by a crash, after checking every line before it'

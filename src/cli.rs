@@ -73,6 +73,9 @@ pub enum Command {
     Revocations(RevocationsCommand),
     /// Run the whole flow in a temporary home and show each step
     Demo,
+    /// Record requests in a tamper-evident log; show, trace and check it
+    #[command(subcommand)]
+    Audit(AuditCommand),
 }
 
 /// Arguments of `obo keygen`.
@@ -393,6 +396,134 @@ pub struct RevocationsExportArgs {
 pub struct RevocationsImportArgs {
     /// A list from 'obo revocations export'
     pub file: PathBuf,
+}
+
+/// `obo audit` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check a request's token and proof as 'obo verify' does, and append the outcome to a log
+    Record(AuditRecordArgs),
+    /// Show log entries: time, who acted for whom, action, resource, outcome
+    Show(AuditShowArgs),
+    /// Show everything done on behalf of one person, grouped by delegation chain
+    Trace(AuditTraceArgs),
+    /// Check that no entry was edited, deleted, inserted, reordered or cut off
+    Verify(AuditVerifyArgs),
+    /// Cut off a torn last line left by a crash, after checking every line before it
+    Repair(AuditRepairArgs),
+}
+
+/// Arguments of `obo audit record`.
+#[derive(Debug, Args)]
+pub struct AuditRecordArgs {
+    /// The token presented with the request
+    pub token: String,
+    /// The audit log to append to; created with mode 0600 if missing
+    #[arg(long, value_name = "FILE")]
+    pub log: PathBuf,
+    /// The proof of possession presented with the request, from 'obo present'
+    #[arg(long, value_name = "PROOF")]
+    pub proof: String,
+    /// The service receiving the request; must be one of the last hop's audiences
+    #[arg(long, value_name = "AUD")]
+    pub audience: String,
+    /// What the request does, as the service describes it
+    #[arg(long, value_name = "TEXT")]
+    pub action: String,
+    /// What the request acts on, as the service names it
+    #[arg(long, value_name = "TEXT")]
+    pub resource: Option<String>,
+    /// Sign the entry with this key of the logging service (keystore name)
+    #[arg(long, value_name = "KEY")]
+    pub signing_key: Option<String>,
+    /// Scopes the last hop must cover
+    #[arg(long, num_args = 1.., value_parser = parse_scope, value_name = "SCOPE")]
+    pub require: Vec<Scope>,
+    /// Also trust the issuer keys in these JWK or JWKS files
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub trust: Vec<PathBuf>,
+    /// Clock leeway
+    #[arg(long, value_parser = parse_duration, default_value = "60s", value_name = "DURATION")]
+    pub leeway: Duration,
+    /// Also honour the signed revocation lists in these files
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub revocations: Vec<PathBuf>,
+    /// Where spent proofs are remembered, so each is accepted once [default: the log's path with .replay added]
+    #[arg(long, value_name = "FILE")]
+    pub replay_cache: Option<PathBuf>,
+}
+
+/// Which entries `obo audit show` and `obo audit trace` list.
+#[derive(Debug, Args)]
+pub struct AuditFilterArgs {
+    /// Only requests checked at or after this time
+    #[arg(long, value_parser = parse_time, value_name = "TIME")]
+    pub since: Option<i64>,
+    /// Only requests checked at or before this time
+    #[arg(long, value_parser = parse_time, value_name = "TIME")]
+    pub until: Option<i64>,
+}
+
+/// Arguments of `obo audit show`.
+#[derive(Debug, Args)]
+pub struct AuditShowArgs {
+    /// The audit log
+    pub file: PathBuf,
+    /// Only requests made on behalf of this principal (user ID)
+    #[arg(long, value_name = "ID")]
+    pub principal: Option<String>,
+    /// Only requests whose actor chain includes this actor (ID or key id)
+    #[arg(long, value_name = "ID")]
+    pub actor: Option<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub filter: AuditFilterArgs,
+    /// Only allowed or only denied requests
+    #[arg(long, value_enum, value_name = "OUTCOME")]
+    pub outcome: Option<crate::audit::Outcome>,
+    /// Also show line numbers, user IDs, actor key ids, tasks and reasons
+    #[arg(long)]
+    pub wide: bool,
+}
+
+/// Arguments of `obo audit trace`.
+#[derive(Debug, Args)]
+pub struct AuditTraceArgs {
+    /// The audit log
+    pub file: PathBuf,
+    /// The person to trace (user ID)
+    #[arg(long, value_name = "ID")]
+    pub principal: String,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub filter: AuditFilterArgs,
+}
+
+/// Arguments of `obo audit verify`.
+#[derive(Debug, Args)]
+pub struct AuditVerifyArgs {
+    /// The audit log
+    pub file: PathBuf,
+    /// Require every entry to be signed by this logging-service key: keystore name or JWK file
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
+    /// A head printed by an earlier 'obo audit verify'; the log must still hold that entry unchanged
+    #[arg(long, value_parser = parse_anchor, value_name = "SEQ:HASH")]
+    pub anchor: Option<crate::audit::Anchor>,
+}
+
+/// Arguments of `obo audit repair`.
+#[derive(Debug, Args)]
+pub struct AuditRepairArgs {
+    /// The audit log
+    pub file: PathBuf,
+    /// Check the logging service's signatures with this key first: keystore name or JWK file
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
+}
+
+fn parse_anchor(text: &str) -> Result<crate::audit::Anchor, String> {
+    text.parse()
 }
 
 fn parse_scope(text: &str) -> Result<Scope, String> {

@@ -9,8 +9,9 @@ use anyhow::{bail, Context as _, Result};
 use clap::Parser;
 
 /// One step of the story: what it shows, the commands as a user would type
-/// them, and whether obo is expected to refuse them. `$T0`, `$T1`, `$P`
-/// and `$C` stand for files in the temporary folder.
+/// them, and whether obo is expected to refuse them (the last command of a
+/// refused step is the one refused). `$T0`, `$T1`, `$P`, `$P0`, `$C` and
+/// `$L` stand for files in the temporary folder.
 struct Step {
     title: &'static str,
     commands: &'static [&'static str],
@@ -78,19 +79,58 @@ const STEPS: &[Step] = &[
         refused: true,
     },
     Step {
+        title: "The Budget API gets a key of its own, to sign its audit log",
+        commands: &["keygen budget-api --display-name 'Budget API'"],
+        refused: false,
+    },
+    Step {
+        title: "Agent 1 calls the Budget API with its own token; the API checks it and records the request",
+        commands: &[
+            "present $T0 --as agent-1 --audience budget-api --action 'update Q3 budget' -o $P0",
+            "audit record --log $L $T0 --proof $P0 --audience budget-api --action 'update Q3 budget' --resource budgets/q3 --signing-key budget-api",
+        ],
+        refused: false,
+    },
+    Step {
+        title: "The database agent's request is recorded with the whole chain behind it",
+        commands: &[
+            "present $T1 --as db-agent --audience budget-api --action 'read Q3 actuals' -o $P",
+            "audit record --log $L $T1 --proof $P --audience budget-api --action 'read Q3 actuals' --resource budgets/q3/actuals --signing-key budget-api",
+        ],
+        refused: false,
+    },
+    Step {
+        title: "A request aimed at another service is refused, and recorded as denied",
+        commands: &["audit record --log $L $T1 --proof $P --audience payroll-api --action 'read salaries' --signing-key budget-api"],
+        refused: true,
+    },
+    Step {
         title: "Alice leaves the company: security staff revoke every delegation made for her so far",
         commands: &["revoke --principal alice --by secops --reason 'Alice left the company'", "revocations list"],
         refused: false,
     },
     Step {
-        title: "The database agent makes a fresh proof for its next request",
-        commands: &["present $T1 --as db-agent --audience budget-api --action 'read Q3 actuals again' -o $P"],
+        title: "The database agent's next request is refused, naming the revocation, and recorded as denied",
+        commands: &[
+            "present $T1 --as db-agent --audience budget-api --action 'read Q3 actuals again' -o $P",
+            "audit record --log $L $T1 --proof $P --audience budget-api --action 'read Q3 actuals again' --resource budgets/q3/actuals --signing-key budget-api",
+        ],
+        refused: true,
+    },
+    Step {
+        title: "Security staff read the log: no action is anonymous",
+        commands: &["audit show $L"],
         refused: false,
     },
     Step {
-        title: "The Budget API refuses it, naming the revocation: who, when and why",
-        commands: &["verify $T1 --audience budget-api --proof $P --require reports:read --replay-cache $C"],
-        refused: true,
+        title: "Everything agents did for Alice, through whom, under which task",
+        commands: &["audit trace $L --principal alice"],
+        refused: false,
+    },
+    Step {
+        title: "Nobody has edited, removed or reordered an entry since",
+        commands: &["audit verify $L --key budget-api"],
+        refused: false,
     },
 ];
 
@@ -107,12 +147,13 @@ pub fn run(ctx: &Context) -> Result<i32> {
     ))?;
     for step in STEPS {
         out(format_args!("\n# {}", step.title))?;
-        for line in step.commands {
+        for (i, line) in step.commands.iter().enumerate() {
             out(format_args!("$ obo {line}"))?;
-            run_step(ctx, &home, &expand(line, temp.path()), step.refused)?;
+            let refused = step.refused && i + 1 == step.commands.len();
+            run_step(ctx, &home, &expand(line, temp.path()), refused)?;
         }
     }
-    out("\nThe chain held: Alice's authority reached the database agent only narrowed, only the key holder could use it, each proof worked once, and revoking Alice's delegation cut off every agent acting for her.")?;
+    out("\nThe chain held: Alice's authority reached the database agent only narrowed, only the key holder could use it, each proof worked once, revoking Alice's delegation cut off every agent acting for her, and the signed audit log names a person behind every action.")?;
     Ok(EXIT_OK)
 }
 
@@ -139,7 +180,7 @@ fn run_step(ctx: &Context, home: &std::path::Path, argv: &[String], refused: boo
 }
 
 /// Splits a step into arguments, honouring single quotes, and points the
-/// `$T0`, `$T1`, `$P` and `$C` placeholders at files in `dir`.
+/// `$T0`, `$T1`, `$P`, `$P0`, `$C` and `$L` placeholders at files in `dir`.
 fn expand(line: &str, dir: &std::path::Path) -> Vec<String> {
     let mut args = Vec::new();
     let mut current = String::new();
@@ -159,6 +200,8 @@ fn expand(line: &str, dir: &std::path::Path) -> Vec<String> {
             "$T1" => dir.join("agent1-db.token").display().to_string(),
             "$P" => dir.join("db.proof").display().to_string(),
             "$C" => dir.join("replay.cache").display().to_string(),
+            "$P0" => dir.join("agent1.proof").display().to_string(),
+            "$L" => dir.join("budget-api.audit.jsonl").display().to_string(),
             _ => a,
         })
         .collect()

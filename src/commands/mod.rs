@@ -1,6 +1,7 @@
 //! Owns running each command: turning parsed arguments into library calls
 //! and printing the result for people or as `--json`. One file per group.
 
+pub mod audit;
 pub mod demo;
 pub mod inspect;
 pub mod keys;
@@ -28,5 +29,6 @@ pub fn dispatch(ctx: &Context, command: Command) -> Result<i32> {
         Command::Revoke(args) => revoke::revoke(ctx, args),
         Command::Revocations(sub) => revoke::run(ctx, sub),
         Command::Demo => demo::run(ctx),
+        Command::Audit(sub) => audit::run(ctx, sub),
     }
 }

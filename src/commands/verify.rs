@@ -9,7 +9,7 @@ use crate::error::{Rejection, Rule, EXIT_OK, EXIT_REJECTED};
 use crate::input::read_token_arg;
 use crate::render::{escape, out, out_json};
 use crate::replay::check_and_remember;
-use crate::revocation::{check_chain, load_for_verify};
+use crate::revocation::{check_chain, load_for_verify, RevocationSet};
 use crate::scope::ScopeSet;
 use crate::store::{read_bounded, Home};
 use crate::time::{format_time, now};
@@ -38,16 +38,12 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<i32> {
         proof: proof.as_deref(),
         require_proof: args.require_proof || args.replay_cache.is_some(),
     };
-    let outcome = Chain::parse(&text)
-        .and_then(|chain| verify_chain(&chain, &trust, &request))
-        .and_then(|verified| check_chain(&verified.chain, &revocations).map(|()| verified));
-    let outcome = match (outcome, &args.replay_cache) {
-        (Ok(verified), Some(cache)) => {
-            remember_proof(cache, &verified, request.leeway)?.map(|()| verified)
-        }
-        (outcome, _) => outcome,
+    let checks = Checks {
+        trust: &trust,
+        revocations: &revocations,
+        replay_cache: args.replay_cache.as_deref(),
     };
-    match outcome {
+    match check_token(&text, &checks, &request)? {
         Ok(verified) => {
             report_valid(ctx, &verified, &request)?;
             Ok(EXIT_OK)
@@ -57,6 +53,38 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<i32> {
             Ok(EXIT_REJECTED)
         }
     }
+}
+
+/// What a verifier holds besides the request: trust, revocations and,
+/// optionally, a replay cache.
+#[derive(Debug)]
+pub struct Checks<'a> {
+    /// Trusted issuers.
+    pub trust: &'a [TrustEntry],
+    /// Revoked hops, keys and principals.
+    pub revocations: &'a RevocationSet,
+    /// Where spent proofs are remembered, if anywhere.
+    pub replay_cache: Option<&'a Path>,
+}
+
+/// Checks a token exactly as `obo verify` and `obo audit record` do: the
+/// chain's own rules, then revocations, then, for a chain that passed
+/// everything, the replay cache. The outer error is a storage problem; the
+/// inner one is the token's rejection.
+pub fn check_token<'t>(
+    text: &str,
+    checks: &Checks<'t>,
+    request: &Request,
+) -> Result<Result<Verified<'t>, Rejection>> {
+    let outcome = Chain::parse(text)
+        .and_then(|chain| verify_chain(&chain, checks.trust, request))
+        .and_then(|verified| check_chain(&verified.chain, checks.revocations).map(|()| verified));
+    Ok(match (outcome, checks.replay_cache) {
+        (Ok(verified), Some(cache)) => {
+            remember_proof(cache, &verified, request.leeway)?.map(|()| verified)
+        }
+        (outcome, _) => outcome,
+    })
 }
 
 /// Accepts the verified chain's proof once, through the replay cache at
