@@ -397,12 +397,19 @@ fn usage_error(e: clap::Error) -> i32 {
             EXIT_OK
         };
     }
+    // clap puts some details (such as which required arguments are missing)
+    // on indented lines after the first, so fold the first paragraph.
     let text = e.render().to_string();
-    let first = text.lines().next().unwrap_or("invalid arguments");
-    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let summary: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.is_empty())
+        .collect();
+    let summary = summary.join(" ");
+    let summary = summary.strip_prefix("error: ").unwrap_or(&summary);
     eprintln!(
         "obo: {}; run 'obo --help' for usage",
-        crate::render::escape(first)
+        crate::render::escape(summary)
     );
     EXIT_ERROR
 }
