@@ -167,6 +167,114 @@ fn signature_refuses_a_non_canonical_s() {
     env.rejects(&malleated, V, Some(0), "signature");
 }
 
+/// Scalars mod L (the Ed25519 group order) as five little-endian u64
+/// limbs: just enough arithmetic to compute S = k * a mod L below.
+mod scalar {
+    const L: [u64; 5] = [
+        0x5812631a5cf5d3ed,
+        0x14def9dea2f79cd6,
+        0,
+        0x1000000000000000,
+        0,
+    ];
+
+    fn geq(a: &[u64; 5], b: &[u64; 5]) -> bool {
+        for i in (0..5).rev() {
+            if a[i] != b[i] {
+                return a[i] > b[i];
+            }
+        }
+        true
+    }
+
+    fn sub(a: &mut [u64; 5], b: &[u64; 5]) {
+        let mut borrow = 0u64;
+        for i in 0..5 {
+            let (d, b1) = a[i].overflowing_sub(b[i]);
+            let (d, b2) = d.overflowing_sub(borrow);
+            a[i] = d;
+            borrow = u64::from(b1 || b2);
+        }
+    }
+
+    fn add_mod(a: &mut [u64; 5], b: &[u64; 5]) {
+        let mut carry = 0u64;
+        for i in 0..5 {
+            let (s, c1) = a[i].overflowing_add(b[i]);
+            let (s, c2) = s.overflowing_add(carry);
+            a[i] = s;
+            carry = u64::from(c1 || c2);
+        }
+        while geq(a, &L) {
+            sub(a, &L);
+        }
+    }
+
+    /// (k * a) mod L for a 64-byte k and a 32-byte a, both little-endian.
+    pub fn mul_mod(k: &[u8; 64], a: &[u8; 32]) -> [u8; 32] {
+        let mut a_limbs = [0u64; 5];
+        for (i, chunk) in a.chunks(8).enumerate() {
+            a_limbs[i] = u64::from_le_bytes(chunk.try_into().unwrap());
+        }
+        while geq(&a_limbs, &L) {
+            sub(&mut a_limbs, &L);
+        }
+        let mut acc = [0u64; 5];
+        for byte in k.iter().rev() {
+            for bit in (0..8).rev() {
+                let doubled = acc;
+                add_mod(&mut acc, &doubled);
+                if byte >> bit & 1 == 1 {
+                    add_mod(&mut acc, &a_limbs);
+                }
+            }
+        }
+        let mut out = [0u8; 32];
+        for i in 0..4 {
+            out[i * 8..i * 8 + 8].copy_from_slice(&acc[i].to_le_bytes());
+        }
+        out
+    }
+}
+
+/// A signature whose R is the identity point, made with the private key:
+/// S = k * a, so [S]B - [k]A is the identity and a cofactorless verifier
+/// accepts it. RFC 8032 allows it; verify_strict refuses small-order R,
+/// which keeps signatures non-malleable.
+#[test]
+fn signature_refuses_a_small_order_r() {
+    use sha2::{Digest, Sha512};
+    let env = Env::flow();
+    let key = env.secret("idp");
+    let hops = split(&env.delegate(&[]));
+    let input = format!(
+        "{}.{}",
+        b64(hops[0].header.to_string()),
+        b64(hops[0].claims.to_string())
+    );
+    let mut a: [u8; 32] = Sha512::digest(key.to_bytes())[..32].try_into().unwrap();
+    a[0] &= 248;
+    a[31] &= 127;
+    a[31] |= 64;
+    let mut r = [0u8; 32];
+    r[0] = 1;
+    let k: [u8; 64] = Sha512::new()
+        .chain_update(r)
+        .chain_update(key.verifying_key().as_bytes())
+        .chain_update(input.as_bytes())
+        .finalize()
+        .into();
+    let mut sig = r.to_vec();
+    sig.extend_from_slice(&scalar::mul_mod(&k, &a));
+    let signature = ed25519_dalek::Signature::from_slice(&sig).unwrap();
+    assert!(
+        ed25519_dalek::Verifier::verify(&key.verifying_key(), input.as_bytes(), &signature).is_ok(),
+        "the crafted signature passes cofactorless verification"
+    );
+    let token = format!("{input}.{}", b64(&sig));
+    env.rejects(&token, V, Some(0), "signature");
+}
+
 // ---- rule key-id ----
 
 #[test]
@@ -918,4 +1026,14 @@ fn thumbprint_helper_agrees_with_obo() {
     // The crafting above trusts this helper; pin it to obo's own kid.
     let env = Env::flow();
     assert_eq!(thumbprint(&env.secret("idp")), env.key_jwk("idp")["kid"]);
+}
+
+/// The binary also bounds input as it reads it, so the parser's own bound
+/// is checked on the library: any caller of `Chain::parse` gets it.
+#[test]
+fn chain_parse_bounds_the_size_before_decoding() {
+    let err = obo::token::Chain::parse(&"a".repeat(64 * 1024 + 1)).unwrap_err();
+    assert_eq!(err.rule, obo::error::Rule::Format);
+    assert_eq!(err.hop, None);
+    assert_eq!(err.detail, "the token is 65537 bytes; the limit is 65536");
 }
