@@ -262,3 +262,37 @@ fn a_private_key_readable_by_others_is_refused() {
     );
     assert!(msg.contains("readable by group or others"), "{msg}");
 }
+
+/// Regression: a key file edited to hold a display name over 200
+/// characters made `delegate` panic ("internal error") when the new hop
+/// failed to parse; it is now refused as a bad key file.
+#[test]
+fn a_key_file_with_an_overlong_display_name_is_refused_not_a_panic() {
+    let env = Env::flow();
+    let mut jwk = env.key_jwk("agent-1");
+    jwk["obo_display_name"] = Value::String("A".repeat(201));
+    std::fs::write(env.key_file("agent-1"), jwk.to_string()).unwrap();
+    let msg = env.fails(
+        &[
+            "delegate",
+            "--issuer",
+            "idp",
+            "--principal",
+            "alice",
+            "--agent",
+            "agent-1",
+            "--scope",
+            "reports:read",
+            "--audience",
+            "x",
+        ],
+        2,
+    );
+    assert_eq!(
+        msg,
+        format!(
+            "key file {} has a bad \"obo_display_name\": a display name is 1 to 200 characters; fix or remove it",
+            env.key_file("agent-1").display()
+        )
+    );
+}
