@@ -822,3 +822,68 @@ fn demo_runs_the_whole_flow_and_shows_the_refused_escalation() {
     );
     assert!(!env.home.exists(), "demo touched the user's home");
 }
+
+/// Regression: attenuate printed chains over the 64 KiB limit (exit 0)
+/// that verify, inspect and attenuate then refused to read.
+#[test]
+fn attenuate_refuses_to_make_a_token_over_the_size_limit() {
+    let env = Env::flow();
+    let name = "N".repeat(200);
+    let task = "t".repeat(1000);
+    let id = |i: usize| format!("agent-{i}-{}", "d".repeat(240));
+    env.ok(&["keygen", "a0", "--display-name", &name]);
+    let mut token = line(&env.ok(&[
+        "delegate",
+        "--issuer",
+        "idp",
+        "--principal",
+        "alice",
+        "--agent",
+        "a0",
+        "--scope",
+        "reports:read",
+        "--audience",
+        AUD,
+        "--max-depth",
+        "31",
+        "--task",
+        &task,
+        "--agent-id",
+        &id(0),
+    ]));
+    for i in 1..31 {
+        let agent = format!("a{i}");
+        let holder = format!("a{}", i - 1);
+        env.ok(&["keygen", &agent, "--display-name", &name]);
+        let out = env.run(&[
+            "attenuate",
+            &token,
+            "--as",
+            &holder,
+            "--agent",
+            &agent,
+            "--scope",
+            "reports:read",
+            "--agent-id",
+            &id(i),
+        ]);
+        if out.status.code() == Some(0) {
+            token = line(&String::from_utf8(out.stdout).unwrap());
+            assert!(
+                token.len() <= 64 * 1024,
+                "hop {i} made {} bytes",
+                token.len()
+            );
+            continue;
+        }
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains("over the 65536-byte limit no verifier accepts"),
+            "{stderr}"
+        );
+        env.accepts(&token, &["--audience", AUD]);
+        return;
+    }
+    panic!("30 hops of long names never reached the size limit");
+}
