@@ -160,6 +160,13 @@ fn key_export_did_is_the_did_key_of_the_public_key() {
         format!("did:key:z{}", bs58::encode(bytes).into_string())
     );
     assert!(did.starts_with("did:key:z6Mk"));
+    let json: Value =
+        serde_json::from_str(&env.ok(&["--json", "key", "export", "idp", "--format", "did"]))
+            .unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!([{ "name": "idp", "kid": env.key_jwk("idp")["kid"], "did": did }])
+    );
 }
 
 #[test]
