@@ -344,18 +344,26 @@ fn time_record_processes(dir: &Path, count: u64) -> Option<f64> {
         "-o",
         &token,
     ]);
-    obo(&[
-        "present",
-        &token,
-        "--as",
-        "agent-1",
-        "--audience",
-        "budget-api",
-        "-o",
-        &proof,
-    ]);
+    // Each request carries its own proof, as real ones do: audit record
+    // accepts a proof once. They are made before the clock starts.
+    let proofs: Vec<String> = (0..count)
+        .map(|i| {
+            let proof = format!("{proof}-{i}");
+            obo(&[
+                "present",
+                &token,
+                "--as",
+                "agent-1",
+                "--audience",
+                "budget-api",
+                "-o",
+                &proof,
+            ]);
+            proof
+        })
+        .collect();
     let start = Instant::now();
-    for _ in 0..count {
+    for proof in &proofs {
         obo(&[
             "audit",
             "record",
@@ -363,7 +371,7 @@ fn time_record_processes(dir: &Path, count: u64) -> Option<f64> {
             &log,
             &token,
             "--proof",
-            &proof,
+            proof,
             "--audience",
             "budget-api",
             "--action",

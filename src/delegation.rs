@@ -196,7 +196,15 @@ pub fn attenuate(parent: &Chain, ask: Narrowing) -> Result<Chain> {
         depth,
         task: ask.task.or_else(|| p.task.clone()),
     };
-    Ok(parent.extend(Hop::sign(claims, ask.holder)))
+    let chain = parent.extend(Hop::sign(claims, ask.holder));
+    if chain.text.len() > crate::encoding::MAX_TOKEN_BYTES {
+        bail!(
+            "the new token would be {} bytes, over the {}-byte limit no verifier accepts; use shorter names, IDs and task text, or fewer hops",
+            chain.text.len(),
+            crate::encoding::MAX_TOKEN_BYTES
+        );
+    }
+    Ok(chain)
 }
 
 fn check_holder(holder: &SecretKey, bound: &str, what: &str) -> Result<()> {

@@ -179,12 +179,22 @@ impl Home {
         } else {
             None
         };
+        // The display name goes into tokens, so it must meet the same
+        // limits as one given to keygen even if the file was edited.
+        let display_name = jwk
+            .get("obo_display_name")
+            .and_then(Value::as_str)
+            .map(|n| crate::principal::check_display_name(n).map(|()| n.to_owned()))
+            .transpose()
+            .map_err(|e| {
+                anyhow!(
+                    "key file {} has a bad \"obo_display_name\": {e}; fix or remove it",
+                    path.display()
+                )
+            })?;
         let record = KeyRecord {
             name: name.to_owned(),
-            display_name: jwk
-                .get("obo_display_name")
-                .and_then(Value::as_str)
-                .map(str::to_owned),
+            display_name,
             public,
             has_private,
         };
