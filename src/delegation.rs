@@ -227,6 +227,18 @@ pub fn present(
     check_links(chain)?;
     let last = &chain.last().claims;
     check_holder(holder, last.cnf.thumbprint(), "present")?;
+    if let Some((n, hop)) = chain
+        .hops
+        .iter()
+        .enumerate()
+        .find(|(_, h)| h.claims.exp <= now)
+    {
+        let detail = format!(
+            "expired at {}; ask for a new token",
+            crate::time::format_time(hop.claims.exp)
+        );
+        return Err(Rejection::at(n, crate::error::Rule::Time, detail).into());
+    }
     if !last.aud.iter().any(|a| a == audience) {
         bail!(
             "audience {audience:?} is not one the token names ({}); present it to one of those",

@@ -105,6 +105,11 @@ pub fn entries_from_jwk_file(source: &str, bytes: &[u8]) -> Result<Vec<TrustEntr
             let jwk = jwk
                 .as_object()
                 .ok_or(format!("key {i} is not a JSON object"))?;
+            if jwk.contains_key("d") {
+                return Err(format!(
+                    "key {i} holds a private part; trust only the public key ('obo key export NAME')"
+                ));
+            }
             let key = PublicKey::from_jwk(jwk).map_err(|e| format!("key {i}: {e}"))?;
             Ok(TrustEntry::unlimited(source, key))
         })
@@ -186,6 +191,13 @@ mod tests {
         );
         let single_rsa = json!({ "kty": "RSA", "n": "AQAB", "e": "AQAB" });
         assert!(entries_from_jwk_file("idp", single_rsa.to_string().as_bytes()).is_err());
+    }
+
+    #[test]
+    fn a_private_jwk_is_never_taken_as_trust() {
+        let secret = crate::keys::SecretKey::generate();
+        let err = entries_from_jwk_file("k", secret.to_private_jwk().as_bytes()).unwrap_err();
+        assert!(err.contains("holds a private part"), "{err}");
     }
 
     #[test]

@@ -140,15 +140,17 @@ fn trust_add_from_a_jwks_file_trusts_every_key() {
 }
 
 #[test]
-fn trust_add_from_a_private_jwk_stores_only_the_public_part() {
+fn trust_add_refuses_a_private_jwk_as_key_import_does() {
     let env = Env::new();
     env.ok(&["keygen", "idp"]);
     let private = std::fs::read_to_string(env.key_file("idp")).unwrap();
     let file = env.write("leaked.jwk", &private);
-    env.ok(&["trust", "add", &file]);
-    let stored = std::fs::read_to_string(env.home.join("trust.json")).unwrap();
-    let d = env.key_jwk("idp")["d"].as_str().unwrap().to_owned();
-    assert!(!stored.contains(&d), "trust.json holds the private key");
+    let msg = env.fails(&["trust", "add", &file], 2);
+    assert_eq!(
+        msg,
+        format!("{file} is not a usable JWK or JWKS: key 0 holds a private part; trust only the public key ('obo key export NAME')")
+    );
+    assert!(!env.home.join("trust.json").exists(), "nothing was trusted");
 }
 
 #[test]

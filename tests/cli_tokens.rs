@@ -427,6 +427,31 @@ fn attenuate_refuses_an_expired_token() {
 // ---- present ----
 
 #[test]
+fn present_refuses_an_expired_token() {
+    let env = Env::flow();
+    let t0 = env.delegate(&[]);
+    let old = env.mutate(&t0, 0, |c| {
+        c["nbf"] = json!(1_000_000);
+        c["exp"] = json!(1_000_600);
+    });
+    let msg = env.fails(
+        &[
+            "present",
+            &old,
+            "--as",
+            "agent-1",
+            "--audience",
+            "budget-api",
+        ],
+        1,
+    );
+    assert_eq!(
+        msg,
+        "hop 0 failed rule time: expired at 1970-01-12T13:56:40Z; ask for a new token"
+    );
+}
+
+#[test]
 fn present_makes_a_short_lived_proof_bound_to_the_chain() {
     let env = Env::flow();
     let t1 = env.two_hops();
