@@ -76,7 +76,9 @@ pub fn delegate(grant: Grant) -> Result<Chain> {
         depth: grant.max_depth,
         task: grant.task,
     };
-    Ok(Chain::root(Hop::sign(claims, grant.issuer_key)))
+    Ok(Chain::root(
+        Hop::sign(claims, grant.issuer_key).map_err(unusable)?,
+    ))
 }
 
 fn check_grant_shape(scope: &ScopeSet, audience: &[String], depth: u32) -> Result<()> {
@@ -97,6 +99,15 @@ fn actor(agent: &AgentRef, earlier: Option<&Actor>) -> Actor {
         kid: agent.key.thumbprint().to_owned(),
         act: earlier.map(|a| Box::new(a.clone())),
     }
+}
+
+/// A hop that obo would refuse to read is never handed out; this says why,
+/// as a refusal of the request (exit 2), not of a token.
+fn unusable(rejection: Rejection) -> anyhow::Error {
+    anyhow::anyhow!(
+        "the new hop would be refused by every reader ({}); shorten the names, task or scopes",
+        rejection.detail
+    )
 }
 
 /// A fresh random identifier for `jti`.
@@ -196,7 +207,7 @@ pub fn attenuate(parent: &Chain, ask: Narrowing) -> Result<Chain> {
         depth,
         task: ask.task.or_else(|| p.task.clone()),
     };
-    let chain = parent.extend(Hop::sign(claims, ask.holder));
+    let chain = parent.extend(Hop::sign(claims, ask.holder).map_err(unusable)?);
     if chain.text.len() > crate::encoding::MAX_TOKEN_BYTES {
         bail!(
             "the new token would be {} bytes, over the {}-byte limit no verifier accepts; use shorter names, IDs and task text, or fewer hops",

@@ -447,6 +447,16 @@ fn names_media_type(typ: &str, want: &str) -> bool {
     typ == want || typ.strip_prefix("application/") == Some(want)
 }
 
+/// Checks the signature over a compact JWS's first two parts.
+fn verify_compact(
+    compact: &str,
+    signing_input_len: usize,
+    signature: &[u8],
+    key: &PublicKey,
+) -> Result<(), String> {
+    key.verify(&compact.as_bytes()[..signing_input_len], signature)
+}
+
 fn sign_jws(typ: &str, payload: &Value, key: &SecretKey) -> String {
     let header = json!({ "alg": "EdDSA", "typ": typ, "kid": key.public().thumbprint() });
     let signing_input = format!(
@@ -472,10 +482,12 @@ pub struct Hop {
 }
 
 impl Hop {
-    /// Signs claims into a hop with `key`.
-    pub fn sign(claims: Claims, key: &SecretKey) -> Hop {
+    /// Signs claims into a hop with `key`. The hop is parsed back with the
+    /// rules every reader applies, so obo never hands out a hop that it
+    /// would itself refuse.
+    pub fn sign(claims: Claims, key: &SecretKey) -> Result<Hop, Rejection> {
         let compact = sign_jws(HOP_TYP, &claims.to_value(), key);
-        Hop::parse(&compact).expect("a hop obo just signed parses")
+        Hop::parse(&compact)
     }
 
     /// Parses one hop strictly. The signature is not checked here.
@@ -494,10 +506,7 @@ impl Hop {
 
     /// Checks this hop's signature with `key`.
     pub fn verify_signature(&self, key: &PublicKey) -> Result<(), String> {
-        key.verify(
-            &self.compact.as_bytes()[..self.signing_input_len],
-            &self.signature,
-        )
+        verify_compact(&self.compact, self.signing_input_len, &self.signature, key)
     }
 
     /// SHA-256 of the hop's exact text, as the next hop's `obo_prev`.
@@ -649,10 +658,7 @@ impl Proof {
 
     /// Checks the proof's signature with `key`.
     pub fn verify_signature(&self, key: &PublicKey) -> Result<(), String> {
-        key.verify(
-            &self.compact.as_bytes()[..self.signing_input_len],
-            &self.signature,
-        )
+        verify_compact(&self.compact, self.signing_input_len, &self.signature, key)
     }
 }
 
