@@ -180,6 +180,7 @@ pub enum TrustCommand {
     /// Stop trusting an issuer, by name or key id
     Remove {
         /// The entry's name or key id
+        #[arg(allow_hyphen_values = true)]
         name: String,
     },
 }
@@ -353,7 +354,7 @@ pub struct RevokeArgs {
     #[arg(long, value_name = "N", conflicts_with_all = ["key", "principal"])]
     pub hop: Option<usize>,
     /// Revoke every hop signed by or bound to this key: a key id, keystore name or JWK file
-    #[arg(long, value_name = "KEY-ID")]
+    #[arg(long, value_name = "KEY-ID", allow_hyphen_values = true)]
     pub key: Option<String>,
     /// Revoke every delegation made for this person (see --before)
     #[arg(long, value_name = "USER-ID")]

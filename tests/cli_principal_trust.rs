@@ -215,6 +215,22 @@ fn trust_remove_by_name_and_by_kid() {
     assert!(msg.starts_with("no trusted issuer named \"a\""), "{msg}");
 }
 
+/// A key id is base64url, so one in 64 starts with '-' and used to be
+/// taken for a flag.
+#[test]
+fn trust_remove_takes_a_key_id_that_starts_with_a_dash() {
+    let env = Env::new();
+    let kid = loop {
+        let kid = line(&env.ok(&["keygen", "k", "--force"]));
+        if kid.starts_with('-') {
+            break kid;
+        }
+    };
+    env.ok(&["trust", "add", "k"]);
+    env.ok(&["trust", "remove", &kid]);
+    assert_eq!(env.ok(&["--json", "trust", "list"]).trim(), "[]");
+}
+
 #[test]
 fn removing_trust_makes_verify_reject_the_issuer() {
     let env = Env::flow();
