@@ -10,6 +10,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod confusables;
 pub mod delegation;
 pub mod encoding;
 pub mod error;

@@ -32,18 +32,47 @@ fn is_hidden(c: char) -> bool {
             | '\u{e0000}'..='\u{e007f}')
 }
 
+/// A name from a token, escaped; when it mixes look-alike scripts it is
+/// followed by a warning marker and `key` (such as `key KID`), so the
+/// reader checks the key rather than trusting the name.
+pub fn shown_name(name: &str, key: &str) -> String {
+    if crate::confusables::mixes_scripts(name) {
+        format!(
+            "{} {} ({key})",
+            escape(name),
+            crate::confusables::MIXED_SCRIPTS_MARKER
+        )
+    } else {
+        escape(name)
+    }
+}
+
 /// The attribution sentence for an actor chain: the last actor, then on
 /// whose behalf, then through whom. `actors` runs from the first actor to
 /// the last. Every name is escaped.
 pub fn attribution(principal: &str, actors: &[&str]) -> String {
+    let actors: Vec<String> = actors.iter().map(|a| escape(a)).collect();
+    sentence(escape(principal), &actors)
+}
+
+/// [`attribution`] for names that come with the key vouching for each
+/// (`key KID` or `issuer key KID`): look-alike names are flagged with it.
+pub fn attribution_with_keys(principal: (&str, &str), actors: &[(&str, &str)]) -> String {
+    let actors: Vec<String> = actors
+        .iter()
+        .map(|(name, key)| shown_name(name, key))
+        .collect();
+    sentence(shown_name(principal.0, principal.1), &actors)
+}
+
+fn sentence(principal: String, actors: &[String]) -> String {
     let Some((last, earlier)) = actors.split_last() else {
-        return format!("(OBO: {})", escape(principal));
+        return format!("(OBO: {principal})");
     };
-    let mut text = format!("{} (OBO: {}", escape(last), escape(principal));
+    let mut text = format!("{last} (OBO: {principal}");
     if !earlier.is_empty() {
-        let via: Vec<String> = earlier.iter().map(|a| escape(a)).collect();
         text.push_str(", via ");
-        text.push_str(&via.join(", "));
+        text.push_str(&earlier.join(", "));
     }
     text.push(')');
     text
@@ -176,6 +205,22 @@ mod tests {
         assert_eq!(
             attribution("Alice", &["A", "B", "C"]),
             "C (OBO: Alice, via A, B)"
+        );
+    }
+
+    #[test]
+    fn look_alike_names_are_flagged_with_their_key() {
+        assert_eq!(shown_name("Alice", "key K"), "Alice");
+        assert_eq!(
+            shown_name("\u{410}lice", "issuer key K"),
+            "\u{410}lice [mixed scripts] (issuer key K)"
+        );
+        assert_eq!(
+            attribution_with_keys(
+                ("Alice", "issuer key I"),
+                &[("\u{410}gent 1", "key A"), ("DB", "key B")]
+            ),
+            "DB (OBO: Alice, via \u{410}gent 1 [mixed scripts] (key A))"
         );
     }
 }
