@@ -196,7 +196,23 @@ pub fn attenuate(parent: &Chain, ask: Narrowing) -> Result<Chain> {
         depth,
         task: ask.task.or_else(|| p.task.clone()),
     };
-    Ok(parent.extend(Hop::sign(claims, ask.holder)))
+    let chain = parent.extend(Hop::sign(claims, ask.holder));
+    check_readable_size(&chain)?;
+    Ok(chain)
+}
+
+/// Refuses a chain that obo itself would refuse to read: each hop repeats
+/// the actors, principal and task before it, so a long chain can pass the
+/// token size limit before it reaches the hop limit.
+fn check_readable_size(chain: &Chain) -> Result<()> {
+    let limit = crate::encoding::MAX_TOKEN_BYTES;
+    if chain.text.len() > limit {
+        bail!(
+            "the new token would be {} bytes, over the limit of {limit} that verifiers accept; give a shorter --task or delegate from an earlier hop",
+            chain.text.len()
+        );
+    }
+    Ok(())
 }
 
 fn check_holder(holder: &SecretKey, bound: &str, what: &str) -> Result<()> {
