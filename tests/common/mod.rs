@@ -266,7 +266,10 @@ pub fn next_claims(parent_text: &str, parent: &Value, agent: &Key) -> Value {
     claims["act"] = json!({ "sub": agent.name, "obo_kid": agent.kid(), "act": parent["act"] });
     claims["cnf"] = agent.cnf();
     claims["obo_prev"] = json!(hash(parent_text));
-    claims["obo_depth"] = json!(parent["obo_depth"].as_u64().expect("depth") - 1);
+    claims["obo_depth"] = json!(parent["obo_depth"]
+        .as_u64()
+        .expect("depth")
+        .saturating_sub(1));
     claims["jti"] = json!(format!("{}+", parent["jti"].as_str().expect("jti")));
     claims
 }
