@@ -171,9 +171,45 @@ pub fn out(text: impl std::fmt::Display) -> anyhow::Result<()> {
         })
 }
 
-/// Prints a JSON value on stdout, one line.
+/// Prints a JSON value on stdout, one line, with every character that
+/// [`escape`] hides written as a `\uXXXX` escape (see [`json_text`]).
 pub fn out_json(value: &serde_json::Value) -> anyhow::Result<()> {
-    out(value)
+    out(json_text(value)?)
+}
+
+/// A JSON value as one line of text that is safe on a terminal. serde_json
+/// escapes only the C0 controls, so DEL, C1 controls (such as the 8-bit
+/// CSI), bidirectional overrides and zero-width characters from a token
+/// would otherwise reach the screen raw; here they become `\uXXXX`, which
+/// every JSON reader decodes to the same value.
+pub fn json_text(value: &serde_json::Value) -> anyhow::Result<String> {
+    use serde::Serialize;
+    let mut bytes = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, TerminalSafe);
+    value.serialize(&mut serializer)?;
+    Ok(String::from_utf8(bytes)?)
+}
+
+struct TerminalSafe;
+
+impl serde_json::ser::Formatter for TerminalSafe {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if is_hidden(c) {
+                writer.write_all(fragment[start..i].as_bytes())?;
+                for unit in c.encode_utf16(&mut [0u16; 2]) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(fragment[start..].as_bytes())
+    }
 }
 
 /// Prints a notice for people on stderr, prefixed with `obo:`.
@@ -193,6 +229,19 @@ mod tests {
         assert_eq!(escape("line\nbreak"), "line\\u{000a}break");
         assert_eq!(escape("back\\slash"), "back\\\\slash");
         assert_eq!(escape("Zoë 東京"), "Zoë 東京");
+    }
+
+    #[test]
+    fn json_output_escapes_c1_controls_bidi_and_zero_width() {
+        let value =
+            serde_json::json!({ "n\u{202e}": "a\u{9b}31m\u{7f}\u{200b}\u{e0041}\u{1b}é東" });
+        let text = json_text(&value).unwrap();
+        assert_eq!(
+            text,
+            r#"{"n\u202e":"a\u009b31m\u007f\u200b\udb40\udc41\u001bé東"}"#
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
     }
 
     #[test]
