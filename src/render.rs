@@ -201,14 +201,14 @@ impl serde_json::ser::Formatter for TerminalSafe {
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
             if is_hidden(c) {
-                writer.write_all(fragment[start..i].as_bytes())?;
+                writer.write_all(&fragment.as_bytes()[start..i])?;
                 for unit in c.encode_utf16(&mut [0u16; 2]) {
                     write!(writer, "\\u{unit:04x}")?;
                 }
                 start = i + c.len_utf8();
             }
         }
-        writer.write_all(fragment[start..].as_bytes())
+        writer.write_all(&fragment.as_bytes()[start..])
     }
 }
 
