@@ -98,7 +98,17 @@ impl Home {
     /// The path of key `name`, after checking the name cannot leave the keystore.
     pub fn key_path(&self, name: &str) -> Result<PathBuf> {
         check_key_name(name)?;
-        Ok(self.root.join(KEYS_DIR).join(format!("{name}.jwk")))
+        Ok(self.keys_dir()?.join(format!("{name}.jwk")))
+    }
+
+    /// The keystore folder. A symbolic link there is refused for reading
+    /// as it is for writing, so no key is read from outside the home.
+    fn keys_dir(&self) -> Result<PathBuf> {
+        let dir = self.root.join(KEYS_DIR);
+        if fs::symlink_metadata(&dir).is_ok() {
+            refuse_symlink(&dir)?;
+        }
+        Ok(dir)
     }
 
     /// Stores a new private key. Refuses to replace one unless `force`.
@@ -193,7 +203,7 @@ impl Home {
 
     /// Every key in the keystore, by name.
     pub fn list_keys(&self) -> Result<Vec<KeyRecord>> {
-        let dir = self.root.join(KEYS_DIR);
+        let dir = self.keys_dir()?;
         if !dir.exists() {
             return Ok(Vec::new());
         }
