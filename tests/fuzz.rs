@@ -9,9 +9,9 @@
 //! Every target asserts that nothing panics and that each result is Ok or
 //! Err; a changed token must never verify. OBO_FUZZ_CASES sets the number
 //! of cases per target (default 256, so `cargo test` stays quick); .ci/run
-//! runs 6 000 per target (150 000 in release found nothing). A crashing input found here is kept as
-//! a named regression test at the end of this file.
-
+//! runs 6 000 per target, and 150 000 per target in release found nothing.
+//! A crashing input found here is kept as a named regression test at the
+//! end of this file.
 use obo::commands::inspect::{chain_attribution, hop_json};
 use obo::delegation::{self, AgentRef, Grant, Narrowing};
 use obo::encoding::{b64_decode, b64_encode, parse_json, parse_object};
