@@ -12,6 +12,7 @@
 //! runs 6 000 per target, and 150 000 per target in release found nothing.
 //! A crashing input found here is kept as a named regression test at the
 //! end of this file.
+
 use obo::commands::inspect::{chain_attribution, hop_json};
 use obo::delegation::{self, AgentRef, Grant, Narrowing};
 use obo::encoding::{b64_decode, b64_encode, parse_json, parse_object};
