@@ -208,14 +208,22 @@ pub fn attenuate(parent: &Chain, ask: Narrowing) -> Result<Chain> {
         task: ask.task.or_else(|| p.task.clone()),
     };
     let chain = parent.extend(Hop::sign(claims, ask.holder).map_err(unusable)?);
-    if chain.text.len() > crate::encoding::MAX_TOKEN_BYTES {
+    check_readable_size(&chain)?;
+    Ok(chain)
+}
+
+/// Refuses a chain that obo itself would refuse to read: each hop repeats
+/// the actors, principal and task before it, so a long chain can pass the
+/// token size limit before it reaches the hop limit.
+fn check_readable_size(chain: &Chain) -> Result<()> {
+    let limit = crate::encoding::MAX_TOKEN_BYTES;
+    if chain.text.len() > limit {
         bail!(
-            "the new token would be {} bytes, over the {}-byte limit no verifier accepts; use shorter names, IDs and task text, or fewer hops",
-            chain.text.len(),
-            crate::encoding::MAX_TOKEN_BYTES
+            "the new token would be {} bytes, over the limit of {limit} that verifiers accept; give a shorter --task or delegate from an earlier hop",
+            chain.text.len()
         );
     }
-    Ok(chain)
+    Ok(())
 }
 
 fn check_holder(holder: &SecretKey, bound: &str, what: &str) -> Result<()> {

@@ -15,7 +15,7 @@ pub const MAX_TOKEN_BYTES: usize = 64 * 1024;
 pub const MAX_HOPS: usize = 32;
 /// Deepest JSON nesting accepted in a header or claims set.
 pub const MAX_JSON_DEPTH: usize = MAX_HOPS + 8;
-/// Longest string accepted in any JSON member.
+/// Longest string accepted anywhere in JSON: a member's value or its name.
 pub const MAX_STRING_CHARS: usize = 4096;
 
 /// Encodes bytes as unpadded base64url (RFC 7515 section 2).
@@ -85,6 +85,15 @@ fn bounded_string<E: de::Error>(s: &str) -> Result<Value, E> {
     Ok(Value::String(s.to_owned()))
 }
 
+fn bounded_name<E: de::Error>(name: String) -> Result<String, E> {
+    if name.chars().count() > MAX_STRING_CHARS {
+        return Err(E::custom(format!(
+            "a member name is longer than {MAX_STRING_CHARS} characters"
+        )));
+    }
+    Ok(name)
+}
+
 impl<'de> Visitor<'de> for StrictValue {
     type Value = Value;
 
@@ -128,6 +137,7 @@ impl<'de> Visitor<'de> for StrictValue {
         let mut seen = HashSet::new();
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
+            let key = bounded_name(key)?;
             if !seen.insert(key.clone()) {
                 return Err(de::Error::custom(format!("duplicate member name {key:?}")));
             }
@@ -171,6 +181,15 @@ mod tests {
         assert!(b64_decode("AR").is_err(), "non-zero unused bits");
         assert!(b64_decode("A Q").is_err(), "whitespace");
         assert!(b64_decode("A+").is_err(), "standard alphabet");
+    }
+
+    #[test]
+    fn huge_member_names_are_refused() {
+        let long = format!("{{\"{}\":1}}", "x".repeat(MAX_STRING_CHARS + 1));
+        let error = parse_json(long.as_bytes()).unwrap_err();
+        assert!(error.contains("a member name is longer than 4096 characters"));
+        let fine = format!("{{\"{}\":1}}", "x".repeat(MAX_STRING_CHARS));
+        assert!(parse_json(fine.as_bytes()).is_ok());
     }
 
     #[test]

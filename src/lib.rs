@@ -11,6 +11,7 @@
 pub mod audit;
 pub mod cli;
 pub mod commands;
+pub mod confusables;
 pub mod delegation;
 pub mod encoding;
 pub mod error;

@@ -32,18 +32,47 @@ fn is_hidden(c: char) -> bool {
             | '\u{e0000}'..='\u{e007f}')
 }
 
+/// A name from a token, escaped; when it mixes look-alike scripts it is
+/// followed by a warning marker and `key` (such as `key KID`), so the
+/// reader checks the key rather than trusting the name.
+pub fn shown_name(name: &str, key: &str) -> String {
+    if crate::confusables::mixes_scripts(name) {
+        format!(
+            "{} {} ({key})",
+            escape(name),
+            crate::confusables::MIXED_SCRIPTS_MARKER
+        )
+    } else {
+        escape(name)
+    }
+}
+
 /// The attribution sentence for an actor chain: the last actor, then on
 /// whose behalf, then through whom. `actors` runs from the first actor to
 /// the last. Every name is escaped.
 pub fn attribution(principal: &str, actors: &[&str]) -> String {
+    let actors: Vec<String> = actors.iter().map(|a| escape(a)).collect();
+    sentence(escape(principal), &actors)
+}
+
+/// [`attribution`] for names that come with the key vouching for each
+/// (`key KID` or `issuer key KID`): look-alike names are flagged with it.
+pub fn attribution_with_keys(principal: (&str, &str), actors: &[(&str, &str)]) -> String {
+    let actors: Vec<String> = actors
+        .iter()
+        .map(|(name, key)| shown_name(name, key))
+        .collect();
+    sentence(shown_name(principal.0, principal.1), &actors)
+}
+
+fn sentence(principal: String, actors: &[String]) -> String {
     let Some((last, earlier)) = actors.split_last() else {
-        return format!("(OBO: {})", escape(principal));
+        return format!("(OBO: {principal})");
     };
-    let mut text = format!("{} (OBO: {}", escape(last), escape(principal));
+    let mut text = format!("{last} (OBO: {principal}");
     if !earlier.is_empty() {
-        let via: Vec<String> = earlier.iter().map(|a| escape(a)).collect();
         text.push_str(", via ");
-        text.push_str(&via.join(", "));
+        text.push_str(&earlier.join(", "));
     }
     text.push(')');
     text
@@ -142,9 +171,45 @@ pub fn out(text: impl std::fmt::Display) -> anyhow::Result<()> {
         })
 }
 
-/// Prints a JSON value on stdout, one line.
+/// Prints a JSON value on stdout, one line, with every character that
+/// [`escape`] hides written as a `\uXXXX` escape (see [`json_text`]).
 pub fn out_json(value: &serde_json::Value) -> anyhow::Result<()> {
-    out(value)
+    out(json_text(value)?)
+}
+
+/// A JSON value as one line of text that is safe on a terminal. serde_json
+/// escapes only the C0 controls, so DEL, C1 controls (such as the 8-bit
+/// CSI), bidirectional overrides and zero-width characters from a token
+/// would otherwise reach the screen raw; here they become `\uXXXX`, which
+/// every JSON reader decodes to the same value.
+pub fn json_text(value: &serde_json::Value) -> anyhow::Result<String> {
+    use serde::Serialize;
+    let mut bytes = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, TerminalSafe);
+    value.serialize(&mut serializer)?;
+    Ok(String::from_utf8(bytes)?)
+}
+
+struct TerminalSafe;
+
+impl serde_json::ser::Formatter for TerminalSafe {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if is_hidden(c) {
+                writer.write_all(&fragment.as_bytes()[start..i])?;
+                for unit in c.encode_utf16(&mut [0u16; 2]) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
 }
 
 /// Prints a notice for people on stderr, prefixed with `obo:`.
@@ -167,6 +232,19 @@ mod tests {
     }
 
     #[test]
+    fn json_output_escapes_c1_controls_bidi_and_zero_width() {
+        let value =
+            serde_json::json!({ "n\u{202e}": "a\u{9b}31m\u{7f}\u{200b}\u{e0041}\u{1b}é東" });
+        let text = json_text(&value).unwrap();
+        assert_eq!(
+            text,
+            r#"{"n\u202e":"a\u009b31m\u007f\u200b\udb40\udc41\u001bé東"}"#
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
+
+    #[test]
     fn attribution_reads_as_documented() {
         assert_eq!(attribution("Alice", &["Agent 1"]), "Agent 1 (OBO: Alice)");
         assert_eq!(
@@ -176,6 +254,22 @@ mod tests {
         assert_eq!(
             attribution("Alice", &["A", "B", "C"]),
             "C (OBO: Alice, via A, B)"
+        );
+    }
+
+    #[test]
+    fn look_alike_names_are_flagged_with_their_key() {
+        assert_eq!(shown_name("Alice", "key K"), "Alice");
+        assert_eq!(
+            shown_name("\u{410}lice", "issuer key K"),
+            "\u{410}lice [mixed scripts] (issuer key K)"
+        );
+        assert_eq!(
+            attribution_with_keys(
+                ("Alice", "issuer key I"),
+                &[("\u{410}gent 1", "key A"), ("DB", "key B")]
+            ),
+            "DB (OBO: Alice, via \u{410}gent 1 [mixed scripts] (key A))"
         );
     }
 }

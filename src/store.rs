@@ -17,6 +17,8 @@ const KEYS_DIR: &str = "keys";
 const PRINCIPALS_FILE: &str = "principals.json";
 const TRUST_FILE: &str = "trust.json";
 const LOCK_FILE: &str = ".lock";
+/// The name prefix of the temporary file [`write_atomic`] renames into place.
+const TEMP_PREFIX: &str = ".obo-";
 /// Largest file obo reads from the home folder or as input.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -98,7 +100,17 @@ impl Home {
     /// The path of key `name`, after checking the name cannot leave the keystore.
     pub fn key_path(&self, name: &str) -> Result<PathBuf> {
         check_key_name(name)?;
-        Ok(self.root.join(KEYS_DIR).join(format!("{name}.jwk")))
+        Ok(self.keys_dir()?.join(format!("{name}.jwk")))
+    }
+
+    /// The keystore folder. A symbolic link there is refused for reading
+    /// as it is for writing, so no key is read from outside the home.
+    fn keys_dir(&self) -> Result<PathBuf> {
+        let dir = self.root.join(KEYS_DIR);
+        if fs::symlink_metadata(&dir).is_ok() {
+            refuse_symlink(&dir)?;
+        }
+        Ok(dir)
     }
 
     /// Stores a new private key. Refuses to replace one unless `force`.
@@ -116,7 +128,10 @@ impl Home {
         if let Some(Value::String(d)) = jwk.get_mut("d") {
             zeroize::Zeroize::zeroize(d);
         }
-        self.locked(|| write_atomic(&path, text.as_bytes(), 0o600, force))?;
+        self.locked(|| {
+            self.sweep_stale_temporaries();
+            write_atomic(&path, text.as_bytes(), 0o600, force)
+        })?;
         Ok(path)
     }
 
@@ -132,8 +147,25 @@ impl Home {
         let mut jwk = key.to_jwk().as_object().cloned().unwrap_or_default();
         annotate(&mut jwk, name, display_name);
         let text = serde_json::to_string_pretty(&jwk)? + "\n";
-        self.locked(|| write_atomic(&path, text.as_bytes(), 0o644, force))?;
+        self.locked(|| {
+            self.sweep_stale_temporaries();
+            write_atomic(&path, text.as_bytes(), 0o644, force)
+        })?;
         Ok(path)
+    }
+
+    /// Removes temporary files that a killed key write left in the
+    /// keystore. Every key write holds the lock, so any found under it are
+    /// stale, and they may hold a private key.
+    fn sweep_stale_temporaries(&self) {
+        let Ok(entries) = fs::read_dir(self.root.join(KEYS_DIR)) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 
     /// Loads key `name`, public part only.
@@ -203,7 +235,7 @@ impl Home {
 
     /// Every key in the keystore, by name.
     pub fn list_keys(&self) -> Result<Vec<KeyRecord>> {
-        let dir = self.root.join(KEYS_DIR);
+        let dir = self.keys_dir()?;
         if !dir.exists() {
             return Ok(Vec::new());
         }
@@ -368,7 +400,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32, overwrite: bool) -> Re
         refuse_symlink(path)?;
     }
     let mut temp = tempfile::Builder::new()
-        .prefix(".obo-")
+        .prefix(TEMP_PREFIX)
         .permissions(fs::Permissions::from_mode(mode))
         .tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;

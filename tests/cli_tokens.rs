@@ -904,7 +904,7 @@ fn attenuate_refuses_to_make_a_token_over_the_size_limit() {
         let stderr = String::from_utf8(out.stderr).unwrap();
         assert_eq!(out.status.code(), Some(2), "{stderr}");
         assert!(
-            stderr.contains("over the 65536-byte limit no verifier accepts"),
+            stderr.contains("over the limit of 65536 that verifiers accept"),
             "{stderr}"
         );
         env.accepts(&token, &["--audience", AUD]);

@@ -1,9 +1,10 @@
 //! Runs `obo inspect`: decodes every hop and shows it, trusting nothing.
 
 use crate::cli::{Context, InspectArgs};
+use crate::confusables::{mixes_scripts, MIXED_SCRIPTS_MARKER};
 use crate::error::EXIT_OK;
 use crate::input::read_token_arg;
-use crate::render::{attribution, escape, notice, out, out_json};
+use crate::render::{attribution_with_keys, escape, notice, out, out_json};
 use crate::time::format_time;
 use crate::token::{Chain, Hop};
 use anyhow::Result;
@@ -34,7 +35,7 @@ pub fn run(ctx: &Context, args: InspectArgs) -> Result<i32> {
             "TASK",
         ]);
         for (n, hop) in chain.hops.iter().enumerate() {
-            table.add_row(hop_row(n, hop));
+            table.add_row(hop_row(n, hop, &chain.first().header.kid));
         }
         out(table)?;
         out(format_args!("claims to be: {}", chain_attribution(&chain)))?;
@@ -43,28 +44,56 @@ pub fn run(ctx: &Context, args: InspectArgs) -> Result<i32> {
     Ok(EXIT_OK)
 }
 
-/// The attribution the chain claims, from its last hop's actors.
+/// The attribution the chain claims, from its last hop's actors. A name
+/// that mixes look-alike scripts is flagged with the key vouching for it:
+/// the actor's own key, or for the principal the issuer's.
 pub fn chain_attribution(chain: &Chain) -> String {
     let claims = &chain.last().claims;
     let principal = claims.principal_name.as_deref().unwrap_or(&claims.sub);
-    let actors: Vec<&str> = claims.act.lineage().iter().map(|a| a.label()).collect();
-    attribution(principal, &actors)
+    let issuer_key = format!("issuer key {}", chain.first().header.kid);
+    let lineage = claims.act.lineage();
+    let keys: Vec<String> = lineage.iter().map(|a| format!("key {}", a.kid)).collect();
+    let actors: Vec<(&str, &str)> = lineage
+        .iter()
+        .zip(&keys)
+        .map(|(a, key)| (a.label(), key.as_str()))
+        .collect();
+    attribution_with_keys((principal, &issuer_key), &actors)
 }
 
-fn hop_row(n: usize, hop: &Hop) -> Vec<String> {
+/// Whether a name or its identifier mixes look-alike scripts.
+fn any_mixed(texts: &[&str]) -> bool {
+    texts.iter().any(|t| mixes_scripts(t))
+}
+
+/// The marker to append to a name, if it is needed.
+fn marker(mixed: bool) -> String {
+    match mixed {
+        true => format!(" {MIXED_SCRIPTS_MARKER}"),
+        false => String::new(),
+    }
+}
+
+fn hop_row(n: usize, hop: &Hop, issuer_kid: &str) -> Vec<String> {
     let c = &hop.claims;
+    let principal_mixed = any_mixed(&[c.principal_name.as_deref().unwrap_or(""), &c.sub]);
+    let principal = match &c.principal_name {
+        Some(name) => format!("{} [{}]", escape(name), escape(&c.sub)),
+        None => escape(&c.sub),
+    };
     vec![
         n.to_string(),
         hop.header.kid.clone(),
         format!(
-            "{} [{}]\nkey {}",
+            "{} [{}]{}\nkey {}",
             escape(c.act.label()),
             escape(&c.act.sub),
+            marker(any_mixed(&[c.act.label(), &c.act.sub])),
             c.cnf.thumbprint()
         ),
-        match &c.principal_name {
-            Some(name) => format!("{} [{}]", escape(name), escape(&c.sub)),
-            None => escape(&c.sub),
+        match principal_mixed {
+            false => principal,
+            true => format!("{principal}{}\nissuer key {issuer_kid}", marker(true)),
         },
         c.scope.to_claim(),
         escape(&c.aud.join(" ")),
@@ -83,8 +112,17 @@ pub fn hop_json(n: usize, hop: &Hop) -> Value {
         "alg": hop.header.alg,
         "signer_kid": hop.header.kid,
         "issuer": c.iss,
-        "principal": { "id": c.sub, "name": c.principal_name },
-        "actor": { "id": c.act.sub, "name": c.act.name, "kid": c.cnf.thumbprint() },
+        "principal": {
+            "id": c.sub,
+            "name": c.principal_name,
+            "mixed_scripts": any_mixed(&[c.principal_name.as_deref().unwrap_or(""), &c.sub]),
+        },
+        "actor": {
+            "id": c.act.sub,
+            "name": c.act.name,
+            "kid": c.cnf.thumbprint(),
+            "mixed_scripts": any_mixed(&[c.act.label(), &c.act.sub]),
+        },
         "scopes": c.scope.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
         "audience": c.aud,
         "issued_at": format_time(c.iat),
