@@ -333,8 +333,8 @@ pub struct VerifyArgs {
     /// Verify as at this time [default: now]
     #[arg(long, value_parser = parse_time, value_name = "TIME")]
     pub at: Option<i64>,
-    /// Clock leeway
-    #[arg(long, value_parser = parse_duration, default_value = "60s", value_name = "DURATION")]
+    /// Clock leeway, at most 5m
+    #[arg(long, value_parser = parse_leeway, default_value = "60s", value_name = "DURATION")]
     pub leeway: Duration,
     /// Also refuse what these signed revocation lists revoke (the home's are always checked)
     #[arg(long, num_args = 1.., value_name = "FILE")]
@@ -443,8 +443,8 @@ pub struct AuditRecordArgs {
     /// Also trust the issuer keys in these JWK or JWKS files
     #[arg(long, num_args = 1.., value_name = "FILE")]
     pub trust: Vec<PathBuf>,
-    /// Clock leeway
-    #[arg(long, value_parser = parse_duration, default_value = "60s", value_name = "DURATION")]
+    /// Clock leeway, at most 5m
+    #[arg(long, value_parser = parse_leeway, default_value = "60s", value_name = "DURATION")]
     pub leeway: Duration,
     /// Also honour the signed revocation lists in these files
     #[arg(long, num_args = 1.., value_name = "FILE")]
@@ -537,6 +537,16 @@ fn parse_ttl(text: &str) -> Result<Duration, String> {
 
 fn parse_duration(text: &str) -> Result<Duration, String> {
     crate::time::parse_duration(text)
+}
+
+/// A leeway longer than a proof's whole lifetime would make freshness
+/// meaningless, so it is bounded.
+fn parse_leeway(text: &str) -> Result<Duration, String> {
+    let leeway = crate::time::parse_duration(text)?;
+    if leeway > Duration::from_secs(crate::verify::MAX_PROOF_LIFETIME as u64) {
+        return Err(format!("leeway {text:?} is longer than the 5m limit"));
+    }
+    Ok(leeway)
 }
 
 fn parse_time(text: &str) -> Result<i64, String> {

@@ -182,6 +182,9 @@ impl Claims {
             .get("jwk")
             .and_then(Value::as_object)
             .ok_or("claim \"cnf\" has no object member \"jwk\"")?;
+        if jwk.contains_key("d") {
+            return Err("cnf.jwk carries a private key (member \"d\"); that key is exposed and must be replaced".into());
+        }
         let cnf = PublicKey::from_jwk(jwk).map_err(|e| format!("cnf.jwk: {e}"))?;
         let scope = map
             .get("scope")

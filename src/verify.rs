@@ -273,6 +273,16 @@ pub fn check_time(chain: &Chain, at: i64, leeway: i64) -> Result<(), Rejection> 
                 format!("not valid before {}", crate::time::format_time(c.nbf)),
             ));
         }
+        if at.saturating_add(leeway) < c.iat {
+            return Err(Rejection::at(
+                n,
+                Rule::Time,
+                format!(
+                    "issued in the future, at {}",
+                    crate::time::format_time(c.iat)
+                ),
+            ));
+        }
         if at.saturating_sub(leeway) >= c.exp {
             return Err(Rejection::at(
                 n,

@@ -1037,3 +1037,38 @@ fn chain_parse_bounds_the_size_before_decoding() {
     assert_eq!(err.hop, None);
     assert_eq!(err.detail, "the token is 65537 bytes; the limit is 65536");
 }
+
+#[test]
+fn time_refuses_a_hop_issued_in_the_future() {
+    let env = Env::flow();
+    let t0 = env.delegate(&[]);
+    let nbf = int(&claims(&t0, 0), "nbf");
+    let future = env.mutate(&t0, 0, |c| c["iat"] = json!(nbf + 600));
+    let at = (nbf + 10).to_string();
+    let msg = env.rejects(&future, &["--audience", AUD, "--at", &at], Some(0), "time");
+    assert!(
+        msg.ends_with(&format!("issued in the future, at {}", rfc3339(nbf + 600))),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_leeway_longer_than_a_proof_lives_is_a_usage_error() {
+    let env = Env::flow();
+    let t0 = env.delegate(&[]);
+    let msg = env.fails(&["verify", &t0, "--audience", AUD, "--leeway", "1h"], 2);
+    assert!(
+        msg.contains("leeway \"1h\" is longer than the 5m limit"),
+        "{msg}"
+    );
+    env.accepts(&t0, &["--audience", AUD, "--leeway", "5m"]);
+}
+
+#[test]
+fn format_refuses_a_cnf_that_carries_a_private_key() {
+    let env = Env::flow();
+    let t0 = env.delegate(&[]);
+    let leaked = env.mutate(&t0, 0, |c| c["cnf"]["jwk"]["d"] = json!("AAAA"));
+    let msg = env.rejects(&leaked, &["--audience", AUD], Some(0), "format");
+    assert!(msg.contains("cnf.jwk carries a private key"), "{msg}");
+}
