@@ -184,7 +184,7 @@ complete -c obo -n "__fish_obo_using_subcommand delegate" -l ttl -d 'Lifetime' -
 complete -c obo -n "__fish_obo_using_subcommand delegate" -l max-depth -d 'How many further hops may follow' -r
 complete -c obo -n "__fish_obo_using_subcommand delegate" -l task -d 'What the principal asked for' -r
 complete -c obo -n "__fish_obo_using_subcommand delegate" -l agent-id -d 'The agent\'s identifier in the token [default: the key\'s name]' -r
-complete -c obo -n "__fish_obo_using_subcommand delegate" -s o -l output -d 'Write the token to FILE (mode 0600) instead of stdout' -r -F
+complete -c obo -n "__fish_obo_using_subcommand delegate" -s o -l output -d 'Write the result to FILE (mode 0600) instead of stdout' -r -F
 complete -c obo -n "__fish_obo_using_subcommand delegate" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand delegate" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
@@ -200,7 +200,7 @@ complete -c obo -n "__fish_obo_using_subcommand attenuate" -l ttl -d 'Lifetime, 
 complete -c obo -n "__fish_obo_using_subcommand attenuate" -l max-depth -d 'How many further hops may follow [default: one less than the last hop]' -r
 complete -c obo -n "__fish_obo_using_subcommand attenuate" -l task -d 'What the sub-agent is to do [default: the last hop\'s task]' -r
 complete -c obo -n "__fish_obo_using_subcommand attenuate" -l agent-id -d 'The sub-agent\'s identifier in the token [default: the key\'s name]' -r
-complete -c obo -n "__fish_obo_using_subcommand attenuate" -s o -l output -d 'Write the token to FILE (mode 0600) instead of stdout' -r -F
+complete -c obo -n "__fish_obo_using_subcommand attenuate" -s o -l output -d 'Write the result to FILE (mode 0600) instead of stdout' -r -F
 complete -c obo -n "__fish_obo_using_subcommand attenuate" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand attenuate" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
@@ -212,7 +212,7 @@ complete -c obo -n "__fish_obo_using_subcommand present" -l as -d 'The holder\'s
 complete -c obo -n "__fish_obo_using_subcommand present" -l audience -d 'The service the proof is for' -r
 complete -c obo -n "__fish_obo_using_subcommand present" -l action -d 'What the holder is about to do, for the service\'s log' -r
 complete -c obo -n "__fish_obo_using_subcommand present" -l ttl -d 'Lifetime of the proof, at most 5m' -r
-complete -c obo -n "__fish_obo_using_subcommand present" -s o -l output -d 'Write the token to FILE (mode 0600) instead of stdout' -r -F
+complete -c obo -n "__fish_obo_using_subcommand present" -s o -l output -d 'Write the result to FILE (mode 0600) instead of stdout' -r -F
 complete -c obo -n "__fish_obo_using_subcommand present" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand present" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'

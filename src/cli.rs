@@ -20,7 +20,13 @@ TIME is RFC 3339 (2026-12-04T16:00:00Z) or Unix seconds; DURATION reads like 90s
 #[command(name = "obo", version, propagate_version = true)]
 pub struct Cli {
     /// Folder holding keys, principals and trust [default: the user data folder's obo/]
-    #[arg(long, global = true, env = "OBO_HOME", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "OBO_HOME",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub home: Option<PathBuf>,
 
     /// Print machine-readable JSON on stdout
@@ -207,7 +213,7 @@ pub struct TrustAddArgs {
 /// Flags shared by the commands that write a token.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Write the token to FILE (mode 0600) instead of stdout
+    /// Write the result to FILE (mode 0600) instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -528,6 +534,13 @@ fn parse_anchor(text: &str) -> Result<crate::audit::Anchor, String> {
 }
 
 fn parse_scope(text: &str) -> Result<Scope, String> {
+    // Options that take several values also take a TOKEN that follows them.
+    if text.starts_with("eyJ") {
+        return Err(
+            "this is a token, not a scope; put the TOKEN before the options, or '--' before it"
+                .into(),
+        );
+    }
     text.parse()
 }
 
@@ -587,14 +600,36 @@ pub fn main() -> i32 {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
+    let json = cli.json;
     match run(cli) {
         Ok(code) => code,
         Err(e) if e.is::<crate::render::ClosedPipe>() => EXIT_OK,
         Err(e) => {
             eprintln!("obo: {}", one_line(&e));
+            if json {
+                print_json_error(&e);
+            }
             exit_code(&e)
         }
     }
+}
+
+/// With `--json`, a failure is data too: one object on stdout naming the
+/// exit status, and for a rejected token its hop and rule.
+fn print_json_error(e: &anyhow::Error) {
+    let rejection = e
+        .chain()
+        .find_map(|c| c.downcast_ref::<crate::error::Rejection>());
+    let value = serde_json::json!({
+        "ok": false,
+        "exit": exit_code(e),
+        "error": {
+            "message": one_line(e),
+            "hop": rejection.and_then(|r| r.hop),
+            "rule": rejection.map(|r| r.rule.name()),
+        },
+    });
+    let _ = crate::render::out_json(&value);
 }
 
 fn usage_error(e: clap::Error) -> i32 {
@@ -616,6 +651,14 @@ fn usage_error(e: clap::Error) -> i32 {
     EXIT_ERROR
 }
 
+/// A whole token quoted back in an error helps nobody; its start does.
+fn shorten(word: &str) -> String {
+    match word.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}...'", &word[..cut]),
+        None => word.to_owned(),
+    }
+}
+
 /// Clap's message folded into one line: the error and any tip, without
 /// the usage block, each untrusted character escaped.
 fn usage_summary(e: &clap::Error) -> String {
@@ -627,7 +670,7 @@ fn usage_summary(e: &clap::Error) -> String {
         .split("\nFor more information")
         .next()
         .unwrap_or(&text);
-    let folded: Vec<&str> = message.split_whitespace().collect();
+    let folded: Vec<String> = message.split_whitespace().map(shorten).collect();
     let folded = folded.join(" ").replace(" tip:", "; tip:");
     let folded = folded.strip_prefix("error: ").unwrap_or(&folded);
     crate::render::escape(folded.trim_end_matches(':'))

@@ -20,6 +20,10 @@ pub fn read_token_arg(arg: &str, what: &str) -> Result<String> {
         bytes
     } else if Path::new(arg).is_file() {
         read_bounded(Path::new(arg))?
+    } else if arg.contains('/') {
+        // base64url and the separators never hold a '/', so this was meant
+        // as a path.
+        bail!("no file {arg:?}; pass the {what} itself, a file holding it, or - for stdin");
     } else {
         arg.as_bytes().to_vec()
     };

@@ -2,7 +2,12 @@
 //! sentence ("Agent 1 (OBO: Alice)"), tables that fit the terminal, and the
 //! colour decision.
 
-use comfy_table::{presets, ContentArrangement, Table};
+use comfy_table::{presets, Attribute, Cell, ContentArrangement, Table};
+
+/// Below this many columns a terminal's reported width is not believed.
+const MIN_TABLE_WIDTH: u16 = 40;
+/// The width used when the terminal's own cannot be believed.
+const DEFAULT_TABLE_WIDTH: u16 = 120;
 use std::io::IsTerminal;
 
 /// Shows text from a token or file safely: control characters, ANSI
@@ -137,10 +142,23 @@ impl Style {
             table
                 .load_preset(presets::UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic);
+            // Some terminals report no width, or a tiny one; one column per
+            // character helps nobody.
+            if table.width().is_none_or(|w| w < MIN_TABLE_WIDTH) {
+                table.set_width(DEFAULT_TABLE_WIDTH);
+            }
         } else {
             table.load_preset(presets::NOTHING).force_no_tty();
         }
-        table.set_header(headers.iter().map(|h| self.paint(h, "1")));
+        // comfy-table measures its own styling; raw ANSI codes in a cell
+        // would be counted as width and break the columns.
+        if self.color {
+            table.enforce_styling();
+        }
+        table.set_header(headers.iter().map(|h| match self.color {
+            true => Cell::new(h).add_attribute(Attribute::Bold),
+            false => Cell::new(h),
+        }));
         table
     }
 }

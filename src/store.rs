@@ -187,7 +187,7 @@ impl Home {
     fn read_key(&self, name: &str, private: bool) -> Result<(KeyRecord, Option<SecretKey>)> {
         let path = self.key_path(name)?;
         if !path.exists() {
-            bail!("no key named {name:?} in {}; run 'obo key list' to see the keys, or 'obo keygen {name}'", self.root.display());
+            bail!("no key named {name:?} in {}; run 'obo key list' to see the keys, and check --home or OBO_HOME", self.root.display());
         }
         refuse_symlink(&path)?;
         let bytes = read_bounded(&path)?;

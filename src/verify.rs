@@ -88,7 +88,7 @@ pub fn check_issuer<'t>(hop: &Hop, trust: &'t [TrustEntry]) -> Result<&'t TrustE
     let entry = trust.iter().find(|e| e.key.thumbprint() == kid).ok_or_else(|| {
         fail(
             Rule::TrustedIssuer,
-            format!("signed by key {kid}, which is not trusted; add the issuer with 'obo trust add' or pass --trust FILE"),
+            format!("signed by key {kid}, which is not a trusted issuer key (a chain with its first hops cut off starts with an agent's key); if it is your issuer's, trust it with 'obo trust add' or --trust FILE"),
         )
     })?;
     hop.verify_signature(&entry.key).map_err(|e| {

@@ -301,14 +301,14 @@ fn a_kid_naming_a_key_that_is_not_trusted_is_refused() {
     let eve = home.key("eve");
     let token = sign(&hop_header(&eve.kid()), &root_claims(&home.key("a1")), &eve);
     home.verify(&token, &[]).rejected(&format!(
-        "hop 0 failed rule trusted-issuer: signed by key {}, which is not trusted; add the issuer with 'obo trust add' or pass --trust FILE",
+        "hop 0 failed rule trusted-issuer: signed by key {}, which is not a trusted issuer key (a chain with its first hops cut off starts with an agent's key); if it is your issuer's, trust it with 'obo trust add' or --trust FILE",
         eve.kid()
     ));
     // The agent's own key is in the keystore but is not a trusted issuer.
     let a1 = home.key("a1");
     let token = sign(&hop_header(&a1.kid()), &root_claims(&a1), &a1);
     home.verify(&token, &[]).rejected(&format!(
-        "hop 0 failed rule trusted-issuer: signed by key {}, which is not trusted; add the issuer with 'obo trust add' or pass --trust FILE",
+        "hop 0 failed rule trusted-issuer: signed by key {}, which is not a trusted issuer key (a chain with its first hops cut off starts with an agent's key); if it is your issuer's, trust it with 'obo trust add' or --trust FILE",
         a1.kid()
     ));
 }

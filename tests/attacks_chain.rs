@@ -55,7 +55,7 @@ fn a_removed_hop_is_refused() {
         "hop 1 failed rule key-id: signed by key {a2}, but hop 0 binds key {a1}; only the last actor may add a hop"
     ));
     home.verify(&join(&[&b.hops[1], &b.hops[2]]), &[]).rejected(&format!(
-        "hop 0 failed rule trusted-issuer: signed by key {a1}, which is not trusted; add the issuer with 'obo trust add' or pass --trust FILE"
+        "hop 0 failed rule trusted-issuer: signed by key {a1}, which is not a trusted issuer key (a chain with its first hops cut off starts with an agent's key); if it is your issuer's, trust it with 'obo trust add' or --trust FILE"
     ));
     // Even if the first remaining signer is a trusted issuer elsewhere.
     let trusted_a1 = public_jwk(&home, "a1");

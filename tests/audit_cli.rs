@@ -1048,7 +1048,7 @@ fn show_skips_damaged_lines_with_a_notice_and_exits_1() {
     assert_eq!(stdout(&assert).lines().count(), 3);
     let err = stderr(&assert);
     assert!(err.contains("obo: line 2 is not an audit entry"), "{err}");
-    assert!(err.contains("1 lines were skipped as damaged; run 'obo audit verify"));
+    assert!(err.contains("1 line was skipped as damaged; run 'obo audit verify"));
 }
 
 #[test]

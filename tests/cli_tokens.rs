@@ -604,7 +604,7 @@ fn inspect_says_plainly_that_nothing_was_verified() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     for needle in [
         "HOP",
-        "SIGNER KEY ID",
+        "signed by",
         "reports:read",
         "budget:q3:write",
         AUD,
@@ -782,7 +782,7 @@ fn verify_with_no_home_and_no_trust_rejects_the_issuer() {
     );
     assert_eq!(
         msg,
-        format!("token rejected: hop 0 failed rule trusted-issuer: signed by key {}, which is not trusted; add the issuer with 'obo trust add' or pass --trust FILE", env.kid("idp"))
+        format!("token rejected: hop 0 failed rule trusted-issuer: signed by key {}, which is not a trusted issuer key (a chain with its first hops cut off starts with an agent's key); if it is your issuer's, trust it with 'obo trust add' or --trust FILE", env.kid("idp"))
     );
 }
 

@@ -276,7 +276,7 @@ fn jwks_export_loads_in_joserfc_and_obo_verify_trusts_it() {
         .assert()
         .code(1)
         .stderr(format!(
-            "obo: token rejected: hop 0 failed rule trusted-issuer: signed by key {}, which is not trusted; add the issuer with 'obo trust add' or pass --trust FILE\n",
+            "obo: token rejected: hop 0 failed rule trusted-issuer: signed by key {}, which is not a trusted issuer key (a chain with its first hops cut off starts with an agent's key); if it is your issuer's, trust it with 'obo trust add' or --trust FILE\n",
             kids["idp"]
         ));
 }

@@ -46,7 +46,7 @@ fn trusted_issuer_refuses_hop_0_signed_by_an_unknown_key() {
     let forged = env.seal(&hops);
     let msg = env.rejects(&forged, V, Some(0), "trusted-issuer");
     assert!(msg.contains(&format!(
-        "signed by key {}, which is not trusted",
+        "signed by key {}, which is not a trusted issuer key",
         env.kid("rogue")
     )));
 }

@@ -242,7 +242,12 @@ fn each_entry(path: &Path, mut each: impl FnMut(u64, Entry) -> Result<()>) -> Re
     }
     if skipped > 0 {
         notice(format_args!(
-            "{skipped} lines were skipped as damaged; run 'obo audit verify {}'",
+            "{skipped} {} skipped as damaged; run 'obo audit verify {}'",
+            if skipped == 1 {
+                "line was"
+            } else {
+                "lines were"
+            },
             shown_path(path)
         ));
     }

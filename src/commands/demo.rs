@@ -30,7 +30,7 @@ const STEPS: &[Step] = &[
     },
     Step {
         title: "Alice is on record with the scope she has approved",
-        commands: &["principal add alice --display-name Alice --allow budget:* reports:read"],
+        commands: &["principal add alice --display-name Alice --allow 'budget:*' reports:read"],
         refused: false,
     },
     Step {
@@ -136,6 +136,11 @@ const STEPS: &[Step] = &[
 
 /// `obo demo`.
 pub fn run(ctx: &Context) -> Result<i32> {
+    if ctx.style.json {
+        anyhow::bail!(
+            "the demo is a story for people and has no --json form; run it without --json"
+        );
+    }
     let temp = tempfile::Builder::new()
         .prefix("obo-demo-")
         .tempdir()

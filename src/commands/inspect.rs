@@ -22,20 +22,17 @@ pub fn run(ctx: &Context, args: InspectArgs) -> Result<i32> {
             "hops": chain.hops.iter().enumerate().map(|(n, h)| hop_json(n, h)).collect::<Vec<_>>(),
         }))?;
     } else {
-        let mut table = ctx.style.table(&[
-            "HOP",
-            "SIGNER KEY ID",
-            "ACTOR",
-            "PRINCIPAL",
-            "SCOPES",
-            "AUDIENCE",
-            "VALID FROM",
-            "EXPIRES",
-            "DEPTH",
-            "TASK",
-        ]);
+        // One block of rows per hop: a hop has too many fields to fit a
+        // terminal side by side.
+        let mut table = ctx.style.table(&["HOP", "FIELD", "VALUE"]);
         for (n, hop) in chain.hops.iter().enumerate() {
-            table.add_row(hop_row(n, hop, &chain.first().header.kid));
+            for (i, (field, value)) in hop_fields(n, hop, &chain.first().header.kid)
+                .into_iter()
+                .enumerate()
+            {
+                let hop = if i == 0 { n.to_string() } else { String::new() };
+                table.add_row(vec![hop, field.to_owned(), value]);
+            }
         }
         out(table)?;
         out(format_args!("claims to be: {}", chain_attribution(&chain)))?;
@@ -74,34 +71,54 @@ fn marker(mixed: bool) -> String {
     }
 }
 
-fn hop_row(n: usize, hop: &Hop, issuer_kid: &str) -> Vec<String> {
+/// A hop's fields for people, in reading order, every untrusted text escaped.
+fn hop_fields(n: usize, hop: &Hop, issuer_kid: &str) -> Vec<(&'static str, String)> {
     let c = &hop.claims;
     let principal_mixed = any_mixed(&[c.principal_name.as_deref().unwrap_or(""), &c.sub]);
     let principal = match &c.principal_name {
         Some(name) => format!("{} [{}]", escape(name), escape(&c.sub)),
         None => escape(&c.sub),
     };
-    vec![
-        n.to_string(),
-        hop.header.kid.clone(),
-        format!(
-            "{} [{}]{}\nkey {}",
-            escape(c.act.label()),
-            escape(&c.act.sub),
-            marker(any_mixed(&[c.act.label(), &c.act.sub])),
-            c.cnf.thumbprint()
+    let signer = match n {
+        0 => "the issuer's key",
+        _ => "the key the hop before binds",
+    };
+    let mut fields = vec![
+        (
+            "signed by",
+            format!("{} (claims to be {signer})", hop.header.kid),
         ),
-        match principal_mixed {
-            false => principal,
-            true => format!("{principal}{}\nissuer key {issuer_kid}", marker(true)),
-        },
-        c.scope.to_claim(),
-        escape(&c.aud.join(" ")),
-        format_time(c.nbf),
-        format_time(c.exp),
-        c.depth.to_string(),
-        c.task.as_deref().map(escape).unwrap_or_default(),
-    ]
+        ("issuer", escape(&c.iss)),
+        (
+            "actor",
+            format!(
+                "{} [{}]{}",
+                escape(c.act.label()),
+                escape(&c.act.sub),
+                marker(any_mixed(&[c.act.label(), &c.act.sub]))
+            ),
+        ),
+        ("actor key", c.cnf.thumbprint().to_owned()),
+        (
+            "principal",
+            match principal_mixed {
+                false => principal,
+                true => format!("{principal}{} (issuer key {issuer_kid})", marker(true)),
+            },
+        ),
+        ("scopes", c.scope.to_claim()),
+        ("audience", escape(&c.aud.join(" "))),
+        (
+            "valid",
+            format!("{} to {}", format_time(c.nbf), format_time(c.exp)),
+        ),
+        ("depth left", c.depth.to_string()),
+    ];
+    if let Some(task) = &c.task {
+        fields.push(("task", escape(task)));
+    }
+    fields.push(("hop id", escape(&c.jti)));
+    fields
 }
 
 /// One hop as JSON, shared by inspect and verify.

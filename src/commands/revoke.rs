@@ -67,12 +67,17 @@ fn target_of(ctx: &Context, args: &RevokeArgs) -> Result<(Target, Option<String>
         .clone()
         .ok_or_else(|| anyhow!("name what to revoke: TOKEN, --key or --principal"))?;
     check_id(&sub).map_err(|e| anyhow!("--principal {e}"))?;
-    let label = ctx
-        .home
-        .principals()?
-        .into_iter()
+    let principals = ctx.home.principals()?;
+    let label = principals
+        .iter()
         .find(|p| p.id == sub)
         .map(|p| p.label().to_owned());
+    if label.is_none() && !principals.is_empty() {
+        crate::render::notice(format_args!(
+            "warning: no principal {:?} is on record here; check the spelling ('obo principal list') before relying on this revocation",
+            crate::render::escape(&sub)
+        ));
+    }
     let before = args.before.unwrap_or_else(now);
     Ok((Target::Principal { sub, before }, label))
 }

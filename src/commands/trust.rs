@@ -68,7 +68,10 @@ fn add(ctx: &Context, args: TrustAddArgs) -> Result<i32> {
 
 fn entries_for(ctx: &Context, key: &str) -> Result<Vec<TrustEntry>> {
     let path = Path::new(key);
-    if key.contains('/') || path.is_file() {
+    let file_like = [".jwk", ".jwks", ".json"]
+        .iter()
+        .any(|ext| key.ends_with(ext));
+    if key.contains('/') || file_like || path.is_file() {
         let bytes = read_bounded(path)?;
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("file");
         return entries_from_jwk_file(name, &bytes)

@@ -7,7 +7,7 @@ use crate::cli::{Context, VerifyArgs};
 use crate::commands::inspect::{chain_attribution, hop_json};
 use crate::error::{Rejection, Rule, EXIT_OK, EXIT_REJECTED};
 use crate::input::read_token_arg;
-use crate::render::{escape, out, out_json};
+use crate::render::{escape, notice, out, out_json};
 use crate::replay::check_and_remember;
 use crate::revocation::{check_chain, load_for_verify, RevocationSet};
 use crate::scope::ScopeSet;
@@ -18,7 +18,7 @@ use crate::trust::{entries_from_jwk_file, TrustEntry};
 use crate::verify::{verify_chain, Possession, Request, Verified};
 use anyhow::{anyhow, Result};
 use serde_json::{json, Value};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// `obo verify`.
 pub fn run(ctx: &Context, args: VerifyArgs) -> Result<i32> {
@@ -46,12 +46,26 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<i32> {
     match check_token(&text, &checks, &request)? {
         Ok(verified) => {
             report_valid(ctx, &verified, &request)?;
+            warn_unchecked(ctx, &verified, &args.revocations);
             Ok(EXIT_OK)
         }
         Err(rejection) => {
             report_rejected(ctx, &rejection)?;
             Ok(EXIT_REJECTED)
         }
+    }
+}
+
+/// Says on stderr what a valid verdict did not cover, so nobody reads
+/// "valid" as more than it is.
+fn warn_unchecked(ctx: &Context, verified: &Verified, revocation_files: &[PathBuf]) {
+    if verified.possession == Possession::NotChecked {
+        notice("warning: possession not checked: anyone holding this token, or a shorter chain cut from it, passes; require a proof with --proof and --require-proof");
+    }
+    if !ctx.home.root().exists() && revocation_files.is_empty() {
+        notice(
+            "warning: revocations not checked: there is no home folder and no --revocations FILE",
+        );
     }
 }
 
