@@ -312,7 +312,7 @@ _obo() {
             return 0
             ;;
         obo__subcmd__attenuate)
-            opts="-o -h -V --as --agent --scope --audience --ttl --max-depth --task --agent-id --output --home --json --color --help --version"
+            opts="-o -h -V --as --agent --scope --audience --ttl --max-depth --task --agent-id --output --force --home --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -692,7 +692,7 @@ _obo() {
             return 0
             ;;
         obo__subcmd__delegate)
-            opts="-o -h -V --issuer --principal --agent --scope --audience --ttl --max-depth --task --agent-id --output --home --json --color --help --version"
+            opts="-o -h -V --issuer --principal --agent --scope --audience --ttl --max-depth --task --agent-id --output --force --home --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1446,7 +1446,7 @@ _obo() {
             return 0
             ;;
         obo__subcmd__present)
-            opts="-o -h -V --as --audience --action --ttl --output --home --json --color --help --version"
+            opts="-o -h -V --as --audience --action --ttl --output --force --home --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1680,7 +1680,7 @@ _obo() {
             return 0
             ;;
         obo__subcmd__revocations__subcmd__export)
-            opts="-o -h -V --signing-key --output --home --json --color --help --version"
+            opts="-o -h -V --signing-key --output --force --home --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -189,6 +189,7 @@ complete -c obo -n "__fish_obo_using_subcommand delegate" -l home -d 'Folder hol
 complete -c obo -n "__fish_obo_using_subcommand delegate" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
+complete -c obo -n "__fish_obo_using_subcommand delegate" -l force -d 'Replace FILE if it already exists'
 complete -c obo -n "__fish_obo_using_subcommand delegate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c obo -n "__fish_obo_using_subcommand delegate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand delegate" -s V -l version -d 'Print version'
@@ -205,6 +206,7 @@ complete -c obo -n "__fish_obo_using_subcommand attenuate" -l home -d 'Folder ho
 complete -c obo -n "__fish_obo_using_subcommand attenuate" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
+complete -c obo -n "__fish_obo_using_subcommand attenuate" -l force -d 'Replace FILE if it already exists'
 complete -c obo -n "__fish_obo_using_subcommand attenuate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c obo -n "__fish_obo_using_subcommand attenuate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand attenuate" -s V -l version -d 'Print version'
@@ -217,6 +219,7 @@ complete -c obo -n "__fish_obo_using_subcommand present" -l home -d 'Folder hold
 complete -c obo -n "__fish_obo_using_subcommand present" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
+complete -c obo -n "__fish_obo_using_subcommand present" -l force -d 'Replace FILE if it already exists'
 complete -c obo -n "__fish_obo_using_subcommand present" -l json -d 'Print machine-readable JSON on stdout'
 complete -c obo -n "__fish_obo_using_subcommand present" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand present" -s V -l version -d 'Print version'
@@ -280,6 +283,7 @@ complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_sub
 complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -l force -d 'Replace FILE if it already exists'
 complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout'
 complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'

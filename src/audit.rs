@@ -622,6 +622,14 @@ impl LogReader {
     /// half-written line is seen; the lock is let go at once, so a long
     /// read never holds up writers.
     pub fn open(path: &Path) -> Result<LogReader> {
+        let meta = std::fs::metadata(path)
+            .with_context(|| format!("cannot read audit log {}", path.display()))?;
+        if !meta.is_file() {
+            anyhow::bail!(
+                "{} is not a regular file; give the path of an audit log",
+                path.display()
+            );
+        }
         let file = File::open(path)
             .with_context(|| format!("cannot read audit log {}", path.display()))?;
         FileExt::lock_shared(&file)

@@ -216,6 +216,9 @@ pub struct OutputArgs {
     /// Write the result to FILE (mode 0600) instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace FILE if it already exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// Arguments of `obo delegate`.
@@ -396,6 +399,9 @@ pub struct RevocationsExportArgs {
     /// Where to write the list
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
+    /// Replace FILE if it already exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `obo revocations import`.
@@ -605,7 +611,7 @@ pub fn main() -> i32 {
         Ok(code) => code,
         Err(e) if e.is::<crate::render::ClosedPipe>() => EXIT_OK,
         Err(e) => {
-            eprintln!("obo: {}", one_line(&e));
+            crate::render::stderr_line(&format!("obo: {}", one_line(&e)));
             if json {
                 print_json_error(&e);
             }
@@ -647,7 +653,10 @@ fn usage_error(e: clap::Error) -> i32 {
             EXIT_OK
         };
     }
-    eprintln!("obo: {}; run 'obo --help' for usage", usage_summary(&e));
+    crate::render::stderr_line(&format!(
+        "obo: {}; run 'obo --help' for usage",
+        usage_summary(&e)
+    ));
     EXIT_ERROR
 }
 

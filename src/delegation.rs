@@ -264,7 +264,7 @@ pub fn present(
             last.aud.join(", ")
         );
     }
-    let lifetime = ttl.as_secs() as i64;
+    let lifetime = i64::try_from(ttl.as_secs()).unwrap_or(i64::MAX);
     if lifetime == 0 || lifetime > MAX_PROOF_LIFETIME {
         bail!("a proof lives more than 0s and at most {MAX_PROOF_LIFETIME}s; give a shorter --ttl");
     }

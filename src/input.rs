@@ -3,8 +3,9 @@
 
 use crate::encoding::MAX_TOKEN_BYTES;
 use crate::keys::PublicKey;
-use crate::store::{read_bounded, Home, MAX_FILE_BYTES};
+use crate::store::{read_bounded, read_stream, Home, MAX_FILE_BYTES};
 use anyhow::{anyhow, bail, Context, Result};
+use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
@@ -18,8 +19,18 @@ pub fn read_token_arg(arg: &str, what: &str) -> Result<String> {
             .read_to_end(&mut bytes)
             .context("cannot read standard input")?;
         bytes
-    } else if Path::new(arg).is_file() {
-        read_bounded(Path::new(arg))?
+    } else if let Ok(meta) = std::fs::metadata(arg) {
+        // A pipe, as from the shell's <(...), is read like a file.
+        match meta.is_file() {
+            true => read_bounded(Path::new(arg))?,
+            false if meta.is_dir() => bail!(
+                "{arg:?} is a folder; pass the {what} itself, a file holding it, or - for stdin"
+            ),
+            false => read_stream(
+                File::open(arg).with_context(|| format!("cannot read {arg}"))?,
+                arg,
+            )?,
+        }
     } else if arg.contains('/') {
         // base64url and the separators never hold a '/', so this was meant
         // as a path.

@@ -3,23 +3,27 @@
 //! colour decision.
 
 use comfy_table::{presets, Attribute, Cell, ContentArrangement, Table};
+use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Below this many columns a terminal's reported width is not believed.
 const MIN_TABLE_WIDTH: u16 = 40;
 /// The width used when the terminal's own cannot be believed.
 const DEFAULT_TABLE_WIDTH: u16 = 120;
-use std::io::IsTerminal;
+
+/// Set once the reader of stdout has gone away.
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
 
 /// Shows text from a token or file safely: control characters, ANSI
-/// escapes, bidirectional overrides and zero-width characters become
-/// `\u{..}` escapes, and a backslash is doubled, so the terminal never acts
-/// on them and the reader sees that they were there.
+/// escapes, bidirectional overrides, zero-width and other invisible or
+/// private-use characters become `\u{..}` escapes, so the terminal never
+/// acts on them and the reader sees that they were there. Escaping twice
+/// changes nothing, so any layer may escape what it prints; the price is
+/// that a name spelling out `\u{202e}` reads like one holding U+202E.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c == '\\' {
-            out.push_str("\\\\");
-        } else if is_hidden(c) {
+        if is_hidden(c) {
             out.push_str(&format!("\\u{{{:04x}}}", c as u32));
         } else {
             out.push(c);
@@ -33,8 +37,10 @@ fn is_hidden(c: char) -> bool {
         || matches!(c,
             '\u{00ad}' | '\u{034f}' | '\u{061c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
             | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
-            | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}'
-            | '\u{e0000}'..='\u{e007f}')
+            | '\u{180b}'..='\u{180f}' | '\u{2800}' | '\u{3164}' | '\u{e000}'..='\u{f8ff}'
+            | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}'
+            | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e01ef}'
+            | '\u{f0000}'..='\u{10ffff}')
 }
 
 /// A name from a token, escaped; when it mixes look-alike scripts it is
@@ -179,14 +185,20 @@ impl std::error::Error for ClosedPipe {}
 /// Writes data and a line break to stdout. A closed pipe becomes
 /// [`ClosedPipe`] instead of a panic.
 pub fn out(text: impl std::fmt::Display) -> anyhow::Result<()> {
-    use std::io::Write;
+    if stdout_closed() {
+        return Ok(());
+    }
     let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "{text}")
-        .and_then(|_| stdout.flush())
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::BrokenPipe => anyhow::Error::new(ClosedPipe),
-            _ => anyhow::Error::new(e).context("cannot write to stdout"),
-        })
+    // A reader that left early (`| head`) is not an error: the rest of the
+    // output is dropped and the command still ends with its own status,
+    // so a rejection stays exit 1.
+    match writeln!(stdout, "{text}").and_then(|_| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            STDOUT_CLOSED.store(true, Ordering::Relaxed);
+            Ok(())
+        }
+        other => other.map_err(|e| anyhow::Error::new(e).context("cannot write to stdout")),
+    }
 }
 
 /// Prints a JSON value on stdout, one line, with every character that
@@ -230,9 +242,21 @@ impl serde_json::ser::Formatter for TerminalSafe {
     }
 }
 
-/// Prints a notice for people on stderr, prefixed with `obo:`.
+/// Prints a notice for people on stderr, prefixed with `obo:` and escaped
+/// whole, so a path or name in it cannot drive the terminal.
 pub fn notice(text: impl std::fmt::Display) {
-    eprintln!("obo: {text}");
+    stderr_line(&format!("obo: {}", escape(&text.to_string())));
+}
+
+/// Writes a line that is already safe to stderr. A closed stderr is no
+/// reason to fail, and never a reason to panic.
+pub fn stderr_line(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// Whether the reader of stdout has gone away.
+pub fn stdout_closed() -> bool {
+    STDOUT_CLOSED.load(Ordering::Relaxed)
 }
 
 #[cfg(test)]
@@ -245,7 +269,9 @@ mod tests {
         assert_eq!(escape("a\u{202e}b"), "a\\u{202e}b");
         assert_eq!(escape("a\u{200b}b"), "a\\u{200b}b");
         assert_eq!(escape("line\nbreak"), "line\\u{000a}break");
-        assert_eq!(escape("back\\slash"), "back\\\\slash");
+        assert_eq!(escape("back\\slash"), "back\\slash");
+        let once = escape("a\u{202e}b\\c");
+        assert_eq!(escape(&once), once, "escaping twice changes nothing");
         assert_eq!(escape("Zoë 東京"), "Zoë 東京");
     }
 

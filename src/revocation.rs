@@ -9,7 +9,7 @@
 use crate::encoding::{b64_decode, b64_encode, parse_object};
 use crate::error::{Rejection, Rule};
 use crate::keys::SecretKey;
-use crate::store::{write_atomic, Home};
+use crate::store::{is_present, write_atomic, Home};
 use crate::time::{format_time, MAX_TIME};
 use crate::token::{check_id, is_thumbprint, Chain, Hop, MAX_TEXT_CHARS};
 use crate::trust::TrustEntry;
@@ -369,7 +369,7 @@ pub fn check_chain(chain: &Chain, revocations: &RevocationSet) -> Result<(), Rej
 /// Reads the home's revocations; an empty set when there are none yet.
 pub fn load_home(home: &Home) -> Result<RevocationSet> {
     let path = home.root().join(REVOCATIONS_FILE);
-    if !path.exists() {
+    if !is_present(&path)? {
         return Ok(RevocationSet::new());
     }
     let bytes = read_capped(&path, MAX_HOME_FILE_BYTES)?;
@@ -405,7 +405,7 @@ fn parse_lines(bytes: &[u8]) -> Result<RevocationSet, String> {
 pub fn add_to_home(home: &Home, entries: Vec<Revocation>) -> Result<usize> {
     let path = home.root().join(REVOCATIONS_FILE);
     home.locked(|| {
-        let (mut set, mut bytes) = match path.exists() {
+        let (mut set, mut bytes) = match is_present(&path)? {
             true => {
                 let bytes = read_capped(&path, MAX_HOME_FILE_BYTES)?;
                 let set = parse_lines(&bytes).map_err(|e| {
@@ -440,6 +440,12 @@ fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>> {
     if meta.file_type().is_symlink() {
         bail!(
             "{} is a symbolic link, which obo refuses here; replace it with the real file",
+            path.display()
+        );
+    }
+    if !meta.is_file() {
+        bail!(
+            "{} is not a regular file; give the path of a revocation list",
             path.display()
         );
     }
@@ -638,7 +644,7 @@ pub fn load_for_verify(
     trust: &[TrustEntry],
     now: i64,
 ) -> Result<RevocationSet> {
-    let mut set = match home.root().exists() {
+    let mut set = match is_present(home.root())? {
         true => load_home(home)?,
         false => RevocationSet::new(),
     };

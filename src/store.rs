@@ -186,7 +186,7 @@ impl Home {
 
     fn read_key(&self, name: &str, private: bool) -> Result<(KeyRecord, Option<SecretKey>)> {
         let path = self.key_path(name)?;
-        if !path.exists() {
+        if !is_present(&path)? {
             bail!("no key named {name:?} in {}; run 'obo key list' to see the keys, and check --home or OBO_HOME", self.root.display());
         }
         refuse_symlink(&path)?;
@@ -291,7 +291,7 @@ impl Home {
         parse: impl Fn(&Value) -> Result<T, String>,
     ) -> Result<Vec<T>> {
         let path = self.root.join(file);
-        if !path.exists() {
+        if !is_present(&path)? {
             return Ok(Vec::new());
         }
         refuse_symlink(&path)?;
@@ -337,7 +337,7 @@ pub fn check_key_name(name: &str) -> Result<()> {
         && !name.contains("..");
     if !valid {
         bail!(
-            "key name {:?} is not allowed; use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
+            "key name \"{}\" is not allowed; use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
             crate::render::escape(name)
         );
     }
@@ -365,19 +365,42 @@ fn refuse_open_permissions(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Reads a file of at most [`MAX_FILE_BYTES`].
+/// Whether anything is at `path` (a dangling link counts). Any error but
+/// "not found" is an error, so a file obo cannot examine is never taken for
+/// an absent one: an unreadable revocation list must not read as empty.
+pub fn is_present(path: &Path) -> Result<bool> {
+    match fs::symlink_metadata(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e)
+            .with_context(|| format!("cannot examine {}; check its permissions", path.display())),
+    }
+}
+
+/// Reads a regular file of at most [`MAX_FILE_BYTES`]. Devices, FIFOs and
+/// folders are refused before opening, so none can hang or flood a read.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>> {
-    use std::io::Read;
-    let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    let meta = fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if !meta.is_file() {
         bail!(
-            "{} is larger than {MAX_FILE_BYTES} bytes; obo refuses it",
+            "{} is not a regular file; give the path of a file",
             path.display()
         );
+    }
+    let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    read_stream(file, &path.display().to_string())
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] from any reader, such as stdin or a pipe.
+pub fn read_stream(reader: impl std::io::Read, name: &str) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {name}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        bail!("{name} is larger than {MAX_FILE_BYTES} bytes; obo refuses it");
     }
     Ok(bytes)
 }

@@ -200,11 +200,22 @@ fn check_signer(n: usize, parent: &Hop, hop: &Hop) -> Result<(), Rejection> {
 
 fn check_lineage(n: usize, parent: &Hop, hop: &Hop) -> Result<(), Rejection> {
     let (p, c) = (&parent.claims, &hop.claims);
-    if c.sub != p.sub || c.principal_name != p.principal_name {
+    if c.sub != p.sub {
         return Err(Rejection::at(
             n,
             Rule::Principal,
             format!("principal changed from {:?} to {:?}", p.sub, c.sub),
+        ));
+    }
+    if c.principal_name != p.principal_name {
+        return Err(Rejection::at(
+            n,
+            Rule::Principal,
+            format!(
+                "the principal's display name changed from {:?} to {:?}",
+                p.principal_name.as_deref().unwrap_or(""),
+                c.principal_name.as_deref().unwrap_or("")
+            ),
         ));
     }
     if c.act.act.as_deref() != Some(&p.act) {

@@ -119,7 +119,7 @@ fn eddsa_spelled_differently_is_refused() {
         let shown = serde_json::to_string(alg).unwrap();
         home.verify(&with_header(&home, header), &[]).rejected(&format!(
             "hop 0 failed rule algorithm: algorithm {} is refused; only \"EdDSA\" (Ed25519) is accepted",
-            shown.replace('\\', "\\\\")
+            shown
         ));
     }
 }

@@ -341,16 +341,23 @@ fn a_changed_principal_is_refused() {
     b.extend(&a1, &a2, |c| c["sub"] = json!("bob"));
     home.verify(&b.text(), &[])
         .rejected("hop 1 failed rule principal: principal changed from \"alice\" to \"bob\"");
-    for edit in [
-        (|c: &mut serde_json::Value| c["obo_principal_name"] = json!("Bob")) as fn(&mut _),
-        |c| {
-            c.as_object_mut().unwrap().remove("obo_principal_name");
-        },
+    for (edit, shown) in [
+        (
+            (|c: &mut serde_json::Value| c["obo_principal_name"] = json!("Bob")) as fn(&mut _),
+            "Bob",
+        ),
+        (
+            |c| {
+                c.as_object_mut().unwrap().remove("obo_principal_name");
+            },
+            "",
+        ),
     ] {
         let mut b = chain(&home, &["a1"]);
         b.extend(&a1, &a2, edit);
-        home.verify(&b.text(), &[])
-            .rejected("hop 1 failed rule principal: principal changed from \"alice\" to \"alice\"");
+        home.verify(&b.text(), &[]).rejected(&format!(
+            "hop 1 failed rule principal: the principal's display name changed from \"Alice\" to \"{shown}\""
+        ));
     }
 }
 

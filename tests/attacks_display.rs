@@ -199,7 +199,7 @@ fn identifiers_with_invisible_characters_are_shown_escaped() {
     bad.extend(&a1, &a2, |c| c["iss"] = json!("\u{202e}\u{200b}idp"));
     let out = home.verify(&bad.text(), &[]);
     out.rejected(
-        "hop 1 failed rule actor: \"iss\" is \"\\\\u{202e}\\\\u{200b}idp\", but hop 0 was held by \"a1\"",
+        "hop 1 failed rule actor: \"iss\" is \"\\u{202e}\\u{200b}idp\", but hop 0 was held by \"a1\"",
     );
     assert_nothing_hidden("stderr", &out.stderr);
 }

@@ -299,7 +299,7 @@ fn nul_bytes_are_refused_where_they_could_cut_text() {
     // A raw NUL inside a JSON string, and after the JSON object.
     let token = raw_hop(&home, &header, &payload.replace("Alice", "Al\u{0}ice"));
     home.verify(&token, &[])
-        .fails_with(1, "hop 0 failed rule format: payload is not valid JSON: control character (\\\\u0000-\\\\u001F) found while parsing a string");
+        .fails_with(1, "hop 0 failed rule format: payload is not valid JSON: control character (\\u0000-\\u001F) found while parsing a string");
     let token = raw_hop(&home, &header, &format!("{payload}\u{0}"));
     home.verify(&token, &[]).fails_with(
         1,
@@ -314,7 +314,7 @@ fn nul_bytes_are_refused_where_they_could_cut_text() {
     }
     let token = edited(&home, |c| c["aud"] = json!(["api\u{0}evil"]));
     home.verify(&token, &[]).rejected(
-        "hop 0 failed rule format: claim \"aud\" audience \"api\\\\0evil\" must not contain control characters",
+        "hop 0 failed rule format: claim \"aud\" audience \"api\\0evil\" must not contain control characters",
     );
     let token = edited(&home, |c| c["act"]["sub"] = json!("a1\u{0}"));
     home.verify(&token, &[]).rejected(

@@ -25,7 +25,8 @@ fn a_megabyte_token_is_refused_from_a_file_stdin_and_the_library() {
     let megabyte = "A".repeat(1 << 20);
     let file = home.write("big.txt", &megabyte);
     let expected = "rule format failed: the token is 1048576 bytes; the limit is 65536";
-    home.verify(&file, &[]).fails(1, expected);
+    home.verify(&file, &[])
+        .fails(1, &format!("token rejected: {expected}"));
     home.inspect(&file).fails(1, expected);
     let out = Outcome::from(
         home.obo()
@@ -44,7 +45,7 @@ fn a_megabyte_token_is_refused_from_a_file_stdin_and_the_library() {
     home.verify(&over, &[]).fails(
         1,
         &format!(
-            "rule format failed: the token is {} bytes; the limit is 65536",
+            "token rejected: rule format failed: the token is {} bytes; the limit is 65536",
             over.len()
         ),
     );

@@ -52,7 +52,7 @@ fn private_key_uses(home: &Home, name: &str) -> Vec<Vec<String>> {
 
 /// obo's escaping, for the characters these tests use.
 fn shown(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('\u{202e}', "\\u{202e}")
+    text.replace('\u{202e}', "\\u{202e}")
 }
 
 fn run(home: &Home, args: &[String]) -> Outcome {
@@ -140,12 +140,12 @@ fn key_names_cannot_leave_the_keystore() {
         home.write("a1.pub.jwk", out.ok().stdout.clone())
     };
     for name in names {
-        // The name is escaped, quoted, and the line escaped once more, as
-        // every obo error line is.
-        let expected = shown(&format!(
-            "key name {:?} is not allowed; use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
+        // The name is escaped and quoted; escaping the whole line again,
+        // as every obo error line is, changes nothing.
+        let expected = format!(
+            "key name \"{}\" is not allowed; use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
             shown(name)
-        ));
+        );
         home.run(&["keygen", name]).fails(2, &expected);
         home.run(&["keygen", name, "--force"]).fails(2, &expected);
         home.run(&["key", "import", &pub_file, "--name", name])

@@ -115,6 +115,7 @@ fn killed_writers_leave_files_as_before_or_as_after() {
                     "api",
                     "-o",
                     "token.txt",
+                    "--force",
                 ],
             ),
             3 => spawn_and_kill(
@@ -176,6 +177,7 @@ fn killed_writers_leave_files_as_before_or_as_after() {
         "api",
         "-o",
         "token.txt",
+        "--force",
     ])
     .ok();
     check_home_is_whole(&home);

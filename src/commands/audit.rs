@@ -160,7 +160,7 @@ fn report_record(
                 entry.seq,
                 shown_path(log)
             );
-            eprintln!("obo: {}", ctx.style.paint(&line, "31"));
+            crate::render::stderr_line(&format!("obo: {}", ctx.style.paint(&line, "31")));
             Ok(EXIT_REJECTED)
         }
     }
@@ -689,7 +689,7 @@ fn verify(ctx: &Context, args: AuditVerifyArgs) -> Result<i32> {
     match &verdict.problem {
         Some(problem) => {
             let line = problem_line(problem, &args.file);
-            eprintln!("obo: {}", ctx.style.paint(&line, "31"));
+            crate::render::stderr_line(&format!("obo: {}", ctx.style.paint(&line, "31")));
             Ok(EXIT_REJECTED)
         }
         None => {
@@ -792,7 +792,7 @@ fn repair(ctx: &Context, args: AuditRepairArgs) -> Result<i32> {
                 "refusing to repair {path}: it is damaged before its end, not only torn; {}",
                 problem_line(&problem, &args.file)
             );
-            eprintln!("obo: {}", ctx.style.paint(&line, "31"));
+            crate::render::stderr_line(&format!("obo: {}", ctx.style.paint(&line, "31")));
             Ok(EXIT_REJECTED)
         }
     }

@@ -94,7 +94,7 @@ const STEPS: &[Step] = &[
     Step {
         title: "The database agent's request is recorded with the whole chain behind it",
         commands: &[
-            "present $T1 --as db-agent --audience budget-api --action 'read Q3 actuals' -o $P",
+            "present $T1 --as db-agent --audience budget-api --action 'read Q3 actuals' -o $P --force",
             "audit record --log $L $T1 --proof $P --audience budget-api --action 'read Q3 actuals' --resource budgets/q3/actuals --signing-key budget-api",
         ],
         refused: false,
@@ -112,7 +112,7 @@ const STEPS: &[Step] = &[
     Step {
         title: "The database agent's next request is refused, naming the revocation, and recorded as denied",
         commands: &[
-            "present $T1 --as db-agent --audience budget-api --action 'read Q3 actuals again' -o $P",
+            "present $T1 --as db-agent --audience budget-api --action 'read Q3 actuals again' -o $P --force",
             "audit record --log $L $T1 --proof $P --audience budget-api --action 'read Q3 actuals again' --resource budgets/q3/actuals --signing-key budget-api",
         ],
         refused: true,

@@ -128,7 +128,7 @@ pub fn run(ctx: &Context, command: RevocationsCommand) -> Result<i32> {
 }
 
 fn list(ctx: &Context) -> Result<i32> {
-    let set = match ctx.home.root().exists() {
+    let set = match crate::store::is_present(ctx.home.root())? {
         true => load_home(&ctx.home)?,
         false => Default::default(),
     };
@@ -182,7 +182,12 @@ fn export(ctx: &Context, args: RevocationsExportArgs) -> Result<i32> {
     let (signer, key) = ctx.home.load_secret(&args.signing_key)?;
     let iat = now();
     let text = sign_list(set.entries(), signer.label(), &key, iat)?;
-    write_atomic(&args.output, format!("{text}\n").as_bytes(), 0o644, true)?;
+    write_atomic(
+        &args.output,
+        format!("{text}\n").as_bytes(),
+        0o644,
+        args.force,
+    )?;
     let kid = key.public().thumbprint();
     if ctx.style.json {
         out_json(&json!({
@@ -201,7 +206,7 @@ fn export(ctx: &Context, args: RevocationsExportArgs) -> Result<i32> {
 }
 
 fn import(ctx: &Context, args: RevocationsImportArgs) -> Result<i32> {
-    let trust = match ctx.home.root().exists() {
+    let trust = match crate::store::is_present(ctx.home.root())? {
         true => ctx.home.trust()?,
         false => Vec::new(),
     };

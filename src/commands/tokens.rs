@@ -107,7 +107,7 @@ fn emit(output: &OutputArgs, text: &str, what: &str) -> Result<i32> {
     match &output.output {
         None => out(text)?,
         Some(path) => {
-            write_atomic(path, format!("{text}\n").as_bytes(), 0o600, true)?;
+            write_atomic(path, format!("{text}\n").as_bytes(), 0o600, output.force)?;
             notice(format_args!("wrote {what} to {}", path.display()));
         }
     }

@@ -68,10 +68,13 @@ fn add(ctx: &Context, args: TrustAddArgs) -> Result<i32> {
 
 fn entries_for(ctx: &Context, key: &str) -> Result<Vec<TrustEntry>> {
     let path = Path::new(key);
+    // A keystore name never depends on the current folder: a file is taken
+    // only when the argument can only be a path, so nobody can plant a file
+    // named like a key and have it trusted.
     let file_like = [".jwk", ".jwks", ".json"]
         .iter()
         .any(|ext| key.ends_with(ext));
-    if key.contains('/') || file_like || path.is_file() {
+    if key.contains('/') || file_like {
         let bytes = read_bounded(path)?;
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("file");
         return entries_from_jwk_file(name, &bytes)

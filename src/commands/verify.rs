@@ -22,12 +22,26 @@ use std::path::{Path, PathBuf};
 
 /// `obo verify`.
 pub fn run(ctx: &Context, args: VerifyArgs) -> Result<i32> {
-    let text = read_token_arg(&args.token, "token")?;
-    let proof = args
-        .proof
-        .as_deref()
-        .map(|p| read_token_arg(p, "proof"))
-        .transpose()?;
+    let read = read_token_arg(&args.token, "token").and_then(|text| {
+        let proof = args
+            .proof
+            .as_deref()
+            .map(|p| read_token_arg(p, "proof"))
+            .transpose()?;
+        Ok((text, proof))
+    });
+    // A token refused while being read (too large, say) is reported like
+    // any other rejection, not as a bare error.
+    let (text, proof) = match read {
+        Ok(read) => read,
+        Err(e) => match e.downcast::<Rejection>() {
+            Ok(rejection) => {
+                report_rejected(ctx, &rejection)?;
+                return Ok(EXIT_REJECTED);
+            }
+            Err(e) => return Err(e),
+        },
+    };
     let trust = load_trust(&ctx.home, &args.trust)?;
     let revocations = load_for_verify(&ctx.home, &args.revocations, &trust, now())?;
     let request = Request {
@@ -122,7 +136,7 @@ pub fn remember_proof(
 /// The home's trust entries (none when there is no home) and those in
 /// `--trust` files.
 pub fn load_trust(home: &Home, files: &[std::path::PathBuf]) -> Result<Vec<TrustEntry>> {
-    let mut trust = if home.root().exists() {
+    let mut trust = if crate::store::is_present(home.root())? {
         home.trust()?
     } else {
         Vec::new()
@@ -198,6 +212,6 @@ fn report_rejected(ctx: &Context, rejection: &Rejection) -> Result<()> {
         }))?;
     }
     let line = format!("token rejected: {}", escape(&rejection.to_string()));
-    eprintln!("obo: {}", ctx.style.paint(&line, "31"));
+    crate::render::stderr_line(&format!("obo: {}", ctx.style.paint(&line, "31")));
     Ok(())
 }
