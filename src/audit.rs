@@ -9,6 +9,7 @@ use crate::encoding::{b64_decode, b64_encode};
 use crate::error::Rejection;
 use crate::keys::{PublicKey, SecretKey};
 use crate::render::attribution;
+use crate::store::open_locked;
 use crate::time::format_time;
 use crate::token::{is_thumbprint, text_hash, Chain};
 use crate::verify::{Possession, Verified};
@@ -412,13 +413,37 @@ impl std::str::FromStr for Anchor {
 /// to link to it, writes the new line with a single write, flushes it to
 /// disk, then lets go. A torn or foreign last line is refused. Returns the
 /// entry as written, with `seq`, `prev` and `sig` filled in.
-pub fn append(path: &Path, mut entry: Entry, key: Option<&SecretKey>) -> Result<Entry> {
-    let log = LockedLog::open(path)?;
-    let tail = log.tail()?;
-    link(&mut entry, tail.as_ref());
-    let line = encode_entry(&mut entry, key)?;
-    log.write(&line)?;
-    Ok(entry)
+pub fn append(path: &Path, entry: Entry, key: Option<&SecretKey>) -> Result<Entry> {
+    Appender::open(path)?.append(entry, key)
+}
+
+/// A log held under its exclusive lock with its last line checked, ready
+/// for one entry: what can be known to stop an append is known before
+/// [`Appender::append`], so a caller can commit to the entry in between
+/// (spend a proof, say) knowing only a failing disk can still refuse it.
+pub struct Appender<'p> {
+    log: LockedLog<'p>,
+    tail: Option<Anchor>,
+}
+
+impl<'p> Appender<'p> {
+    /// Takes the log's exclusive lock (creating the log if there is none)
+    /// and reads the last line to link to. A torn or foreign last line, a
+    /// symbolic link or an unwritable file is refused here.
+    pub fn open(path: &'p Path) -> Result<Appender<'p>> {
+        let log = LockedLog::open(path)?;
+        let tail = log.tail()?;
+        Ok(Appender { log, tail })
+    }
+
+    /// Writes `entry` with a single write and flushes it to disk; a failed
+    /// write is taken back. Returns the entry as written.
+    pub fn append(self, mut entry: Entry, key: Option<&SecretKey>) -> Result<Entry> {
+        link(&mut entry, self.tail.as_ref());
+        let line = encode_entry(&mut entry, key)?;
+        self.log.write(&line)?;
+        Ok(entry)
+    }
 }
 
 /// Appends many entries under one lock, buffered, with one flush to disk
@@ -470,15 +495,9 @@ struct LockedLog<'p> {
 
 impl<'p> LockedLog<'p> {
     fn open(path: &'p Path) -> Result<LockedLog<'p>> {
-        let file = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .create(true)
-            .mode(LOG_MODE)
-            .open(path)
-            .with_context(|| format!("cannot open audit log {}", path.display()))?;
-        FileExt::lock_exclusive(&file)
-            .with_context(|| format!("cannot lock audit log {}", path.display()))?;
+        let mut options = OpenOptions::new();
+        options.read(true).append(true).create(true).mode(LOG_MODE);
+        let file = open_locked(path, &options, "audit log", "name the real file instead")?;
         let len = file
             .metadata()
             .with_context(|| format!("cannot read audit log {}", path.display()))?

@@ -562,7 +562,7 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
 /// meaningless, so it is bounded.
 fn parse_leeway(text: &str) -> Result<Duration, String> {
     let leeway = crate::time::parse_duration(text)?;
-    if leeway > Duration::from_secs(crate::verify::MAX_PROOF_LIFETIME as u64) {
+    if leeway > Duration::from_secs(crate::verify::MAX_LEEWAY as u64) {
         return Err(format!("leeway {text:?} is longer than the 5m limit"));
     }
     Ok(leeway)

@@ -377,6 +377,63 @@ pub fn is_present(path: &Path) -> Result<bool> {
     }
 }
 
+/// Refuses a symbolic link at `path` (a missing path is fine), so obo never
+/// writes through one into a file it was not meant to touch. `what` names
+/// the file in the error, `advice` says what to do.
+pub fn refuse_link(path: &Path, what: &str, advice: &str) -> Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => bail!(
+            "{what} {} is a symbolic link, which obo will not write through; {advice}",
+            path.display()
+        ),
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+            Err(anyhow!("cannot read {what} {}: {error}", path.display()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// How often [`open_locked`] follows a path that keeps being replaced
+/// before it gives up.
+const LOCK_TRIES: usize = 16;
+
+/// Opens `path` with `options` and takes its exclusive lock, refusing a
+/// symbolic link there. If the path was replaced or removed while the lock
+/// was awaited, the file now at the path is locked instead: a lock on a
+/// file nobody else can reach would let two processes in at once.
+pub fn open_locked(path: &Path, options: &OpenOptions, what: &str, advice: &str) -> Result<File> {
+    for _ in 0..LOCK_TRIES {
+        refuse_link(path, what, advice)?;
+        let file = options
+            .open(path)
+            .with_context(|| format!("cannot open {what} {}", path.display()))?;
+        file.lock_exclusive()
+            .with_context(|| format!("cannot lock {what} {}", path.display()))?;
+        if still_at(&file, path)? {
+            return Ok(file);
+        }
+    }
+    bail!(
+        "cannot lock {what} {}: it keeps being replaced; stop whatever is replacing it",
+        path.display()
+    )
+}
+
+/// Whether `path` still names the open `file` (and is not a link).
+fn still_at(file: &File, path: &Path) -> Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    let held = file
+        .metadata()
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(match fs::symlink_metadata(path) {
+        Ok(now) => {
+            !now.file_type().is_symlink() && now.dev() == held.dev() && now.ino() == held.ino()
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => false,
+        Err(error) => return Err(anyhow!("cannot read {}: {error}", path.display())),
+    })
+}
+
 /// Reads a regular file of at most [`MAX_FILE_BYTES`]. Devices, FIFOs and
 /// folders are refused before opening, so none can hang or flood a read.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>> {

@@ -11,6 +11,9 @@ use crate::trust::TrustEntry;
 pub const DEFAULT_LEEWAY: i64 = 60;
 /// The longest lifetime a proof of possession may have, in seconds.
 pub const MAX_PROOF_LIFETIME: i64 = 300;
+/// The longest clock leeway a verifier may use, in seconds: a proof's whole
+/// lifetime, so no setting revives a stale proof by more than that.
+pub const MAX_LEEWAY: i64 = MAX_PROOF_LIFETIME;
 
 /// What the caller asks of a chain.
 #[derive(Debug, Clone)]
@@ -38,6 +41,8 @@ pub enum Possession {
         jti: String,
         /// The proof's action text, if any.
         action: Option<String>,
+        /// When the proof was made.
+        iat: i64,
         /// When the proof expires.
         exp: i64,
     },
@@ -383,6 +388,7 @@ pub fn check_proof(
     Ok(Possession::Proven {
         jti: c.jti.clone(),
         action: c.action.clone(),
+        iat: c.iat,
         exp: c.exp,
     })
 }

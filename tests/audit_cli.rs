@@ -1143,3 +1143,127 @@ fn demo_records_requests_and_shows_the_audit_table() {
     assert!(out.contains("log verified: 4 entries, each signed by key "));
     assert!(table.contains("denied (revoked)"));
 }
+
+/// `audit record` with this proof file (not a fresh copy).
+fn record_with(
+    f: &Fixture,
+    log: &Path,
+    proof: &Path,
+    extra: &[&str],
+) -> assert_cmd::assert::Assert {
+    f.obo()
+        .args(["audit", "record", "--log", s(log), s(&f.path("t0"))])
+        .args(["--proof", s(proof), "--audience", "budget-api"])
+        .args(["--action", "update"])
+        .args(extra)
+        .assert()
+}
+
+/// Regression: the proof was spent before the append, so a request that
+/// could not be logged (exit 2, nothing recorded) used its proof up, and
+/// after the repair the retry was recorded as denied for replay.
+#[test]
+fn a_record_refused_for_a_torn_log_does_not_spend_its_proof() {
+    let f = Fixture::new();
+    let log = f.three_entry_log(false);
+    let text = fs::read(&log).unwrap();
+    fs::write(&log, &text[..text.len() - 25]).unwrap();
+    let proof = f.fresh("p0");
+    record_with(&f, &log, &proof, &[])
+        .code(2)
+        .stderr(predicate::str::contains("ends in a torn line"));
+    f.ok(&["audit", "repair", s(&log)]);
+    record_with(&f, &log, &proof, &[])
+        .success()
+        .stdout(predicate::str::starts_with("entry 3 allowed: "));
+    record_with(&f, &log, &proof, &[])
+        .code(1)
+        .stderr(predicate::str::contains("rule replay failed"));
+}
+
+/// Regression, as above, for a write that fails once begun (a full disk):
+/// the proof, spent while the log was held, is taken back.
+#[test]
+fn a_record_whose_write_fails_does_not_spend_its_proof() {
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        return;
+    }
+    let f = Fixture::new();
+    let cache = f.path("replay.cache");
+    let proof = f.fresh("p0");
+    record_with(&f, full, &proof, &["--replay-cache", s(&cache)])
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "obo: cannot append to audit log /dev/full: No space left on device",
+        ));
+    assert!(!fs::read_to_string(&cache).unwrap().contains("\"jti\""));
+    let log = f.path("audit.jsonl");
+    record_with(&f, &log, &proof, &["--replay-cache", s(&cache)])
+        .success()
+        .stdout(predicate::str::starts_with("entry 1 allowed: "));
+}
+
+#[test]
+fn concurrent_recorders_allow_exactly_one_of_several_identical_proofs() {
+    let f = Fixture::new();
+    let log = f.path("audit.jsonl");
+    let proof = f.fresh("p0");
+    let codes: Vec<Option<i32>> = std::thread::scope(|scope| {
+        let runs: Vec<_> = (0..6)
+            .map(|_| {
+                scope.spawn(|| {
+                    record_with(&f, &log, &proof, &[])
+                        .get_output()
+                        .status
+                        .code()
+                })
+            })
+            .collect();
+        runs.into_iter().map(|r| r.join().unwrap()).collect()
+    });
+    assert_eq!(
+        codes.iter().filter(|c| **c == Some(0)).count(),
+        1,
+        "{codes:?}"
+    );
+    assert_eq!(
+        codes.iter().filter(|c| **c == Some(1)).count(),
+        5,
+        "{codes:?}"
+    );
+    let entries = json_lines(&log);
+    assert_eq!(entries.len(), 6);
+    let allowed = entries.iter().filter(|e| e["outcome"] == "allowed").count();
+    assert_eq!(allowed, 1);
+    assert!(entries
+        .iter()
+        .filter(|e| e["outcome"] == "denied")
+        .all(|e| e["rule"] == "replay"));
+}
+
+/// Regression: `--log` followed a symbolic link and created its target.
+#[test]
+fn a_symlinked_audit_log_is_refused_and_nothing_is_created() {
+    let f = Fixture::new();
+    let target = f.path("elsewhere.jsonl");
+    let log = f.path("audit.jsonl");
+    std::os::unix::fs::symlink(&target, &log).unwrap();
+    let proof = f.fresh("p0");
+    let cache = f.path("replay.cache");
+    record_with(&f, &log, &proof, &["--replay-cache", s(&cache)])
+        .code(2)
+        .stderr(format!(
+            "obo: audit log {} is a symbolic link, which obo will not write through; name the real file instead\n",
+            log.display()
+        ));
+    assert!(!target.exists());
+    fs::write(&target, "").unwrap();
+    f.obo()
+        .args(["audit", "repair", s(&log)])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a symbolic link"));
+    let real = f.path("real.jsonl");
+    record_with(&f, &real, &proof, &["--replay-cache", s(&cache)]).success();
+}

@@ -2,11 +2,13 @@
 //! `obo revocations list|export|import`, and `obo verify` with the home's
 //! revocations, `--revocations` lists and `--replay-cache`.
 
+mod common;
+
 use assert_cmd::Command;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use predicates::prelude::*;
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
@@ -764,4 +766,198 @@ fn the_demo_shows_a_replay_and_a_revocation_refused() {
             "token rejected: hop 0 failed rule revoked: every delegation for principal \"alice\" issued at or before ",
         ))
         .stderr(predicate::str::contains("was revoked by secops at "));
+}
+
+/// A two-hop chain (Alice, Agent 1, the DB agent) whose hops were issued
+/// 1000 s ago, so it verifies `--at` any time since.
+fn issued_long_ago(env: &common::Env) -> String {
+    let back = |c: &mut Value| {
+        let then = common::now() - 1000;
+        c["iat"] = json!(then);
+        c["nbf"] = json!(then);
+    };
+    let chain = env.two_hops();
+    let chain = env.mutate(&chain, 0, back);
+    env.mutate(&chain, 1, back)
+}
+
+/// A proof for `chain` by the DB agent, made `iat` and expiring `exp`
+/// seconds from now.
+fn proof_at(env: &common::Env, chain: &str, jti: &str, iat: i64, exp: i64) -> String {
+    let now = common::now();
+    let claims = json!({ "aud": common::AUD, "iat": now + iat, "exp": now + exp, "jti": jti, "ath": common::hash(chain) });
+    common::proof(&env.secret("db-agent"), &claims)
+}
+
+fn at(offset: i64) -> String {
+    common::rfc3339(common::now() + offset)
+}
+
+/// Regression: with `--at` before a proof's `exp` and no leeway, the id was
+/// stored already expired on the real clock and pruned at once, so the
+/// same proof was accepted on every call.
+#[test]
+fn a_proof_spent_with_at_is_not_accepted_again() {
+    let env = common::Env::flow();
+    let chain = issued_long_ago(&env);
+    let proof = proof_at(&env, &chain, "spent-with-at", -250, -10);
+    let cache = env.path("replay.cache").display().to_string();
+    let args = [
+        "--audience",
+        common::AUD,
+        "--proof",
+        &proof,
+        "--replay-cache",
+        &cache,
+        "--at",
+        &at(-100),
+        "--leeway",
+        "0s",
+    ];
+    env.accepts(&chain, &args);
+    let msg = env.rejects(&chain, &args, None, "replay");
+    assert!(
+        msg.contains("proof spent-with-at was already accepted at "),
+        "{msg}"
+    );
+}
+
+/// Regression: ids were kept until `exp` plus the accepting verifier's
+/// leeway, so a verifier with a larger leeway sharing the cache accepted
+/// the proof again once the first one's entry was pruned.
+#[test]
+fn a_verifier_with_a_larger_leeway_cannot_accept_a_proof_another_spent() {
+    let env = common::Env::flow();
+    let chain = issued_long_ago(&env);
+    let proof = proof_at(&env, &chain, "larger-leeway", -250, -10);
+    let cache = env.path("replay.cache").display().to_string();
+    let shared = [
+        "--audience",
+        common::AUD,
+        "--proof",
+        &proof,
+        "--replay-cache",
+        &cache,
+    ];
+    let when = at(-100);
+    let strict = [&shared[..], &["--at", &when, "--leeway", "0s"]].concat();
+    env.accepts(&chain, &strict);
+    let lenient = [&shared[..], &["--leeway", "5m"]].concat();
+    env.rejects(&chain, &lenient, None, "replay");
+}
+
+/// A verifier with `--at` could accept an old proof at any time, long after
+/// its id left the cache; so a cache spends only proofs current on the
+/// real clock (within the largest leeway), whatever `--at` says.
+#[test]
+fn a_proof_dead_on_the_real_clock_cannot_be_spent_through_at() {
+    let env = common::Env::flow();
+    let chain = issued_long_ago(&env);
+    let cache = env.path("replay.cache").display().to_string();
+    let stale = proof_at(&env, &chain, "stale", -700, -400);
+    let when = at(-500);
+    let args = ["--audience", common::AUD, "--proof", &stale, "--at", &when];
+    env.accepts(&chain, &args);
+    let with_cache = [&args[..], &["--replay-cache", &cache]].concat();
+    let msg = env.rejects(&chain, &with_cache, None, "proof");
+    assert!(
+        msg.contains("proof: stale on the real clock: expired at "),
+        "{msg}"
+    );
+    let ahead = proof_at(&env, &chain, "ahead", 1000, 1200);
+    let when = at(1100);
+    let args = ["--audience", common::AUD, "--proof", &ahead, "--at", &when];
+    env.accepts(&chain, &args);
+    let with_cache = [&args[..], &["--replay-cache", &cache]].concat();
+    let msg = env.rejects(&chain, &with_cache, None, "proof");
+    assert!(
+        msg.contains("proof: made in the future on the real clock, at "),
+        "{msg}"
+    );
+    assert!(!env.path("replay.cache").exists(), "nothing was spent");
+}
+
+/// `n` cache lines of about 45 bytes, each kept until `until`.
+fn cache_lines(n: usize, until: i64) -> String {
+    (0..n)
+        .map(|i| format!("{{\"jti\":\"filler-{i:08}\",\"seen\":1,\"until\":{until}}}\n"))
+        .collect()
+}
+
+const OVER_16_MIB: usize = 400_000;
+
+/// Regression: a cache file over the 16 MiB read cap made every verify fail
+/// for good, even when every id in it had expired.
+#[test]
+fn a_replay_cache_over_16_mib_of_expired_ids_is_pruned_not_fatal() {
+    let w = World::new();
+    let cache = w.file("replay.cache");
+    let text = cache_lines(OVER_16_MIB, 1);
+    assert!(text.len() > 16 << 20);
+    std::fs::write(&cache, text).unwrap();
+    let proof = present(&w, "t1", "p1");
+    verify_once(&w, &proof, &cache).success();
+    let kept = std::fs::read_to_string(&cache).unwrap();
+    assert_eq!(kept.lines().count(), 1, "expired ids were pruned on write");
+    verify_once(&w, &proof, &cache).code(1);
+}
+
+/// Ids still alive are never dropped to make room (their proofs could be
+/// replayed); the error says when room frees up and what else to do.
+#[test]
+fn a_replay_cache_full_of_live_ids_says_what_to_do_and_keeps_them() {
+    let w = World::new();
+    let cache = w.file("replay.cache");
+    let until = common::now() + 3600;
+    let text = cache_lines(OVER_16_MIB, until);
+    std::fs::write(&cache, &text).unwrap();
+    let proof = present(&w, "t1", "p1");
+    verify_once(&w, &proof, &cache).code(2).stderr(format!(
+        "obo: replay cache {cache} is full: the ids of proofs still alive take more than its 16 MiB; room frees up from {} as they expire, so retry then, or give the verifiers of each audience a cache of their own\n",
+        common::rfc3339(until + 1)
+    ));
+    assert!(
+        std::fs::read_to_string(&cache).unwrap() == text,
+        "nothing was discarded"
+    );
+}
+
+/// Removing a damaged cache at once would let the proofs it remembers be
+/// replayed; the error says how to set it aside safely.
+#[test]
+fn a_damaged_replay_cache_says_how_to_set_it_aside_safely() {
+    let w = World::new();
+    let cache = w.file("replay.cache");
+    std::fs::write(&cache, "{\"jti\":\"a\"}\n").unwrap();
+    let proof = present(&w, "t1", "p1");
+    verify_once(&w, &proof, &cache).code(2).stderr(
+        predicate::str::starts_with(format!("obo: replay cache {cache} is damaged (line 1: ")).and(
+            predicate::str::ends_with(
+                "); stop the verifiers that use it, wait 15 minutes (the longest an id must be kept), then move it aside\n",
+            ),
+        ),
+    );
+}
+
+/// Regression: the replay cache and its lock followed symbolic links and
+/// created their targets.
+#[test]
+fn a_symlinked_replay_cache_or_lock_is_refused_and_nothing_is_created() {
+    let w = World::new();
+    let proof = present(&w, "t1", "p1");
+    let target = w.file("elsewhere");
+    for (cache, link, what, advice) in [
+        ("c1", "c1", "replay cache", "name the real file instead"),
+        ("c2", "c2.lock", "replay cache lock", "remove the link"),
+    ] {
+        std::os::unix::fs::symlink(&target, w.file(link)).unwrap();
+        verify_once(&w, &proof, &w.file(cache))
+            .code(2)
+            .stderr(format!(
+                "obo: {what} {} is a symbolic link, which obo will not write through; {advice}\n",
+                w.file(link)
+            ));
+        assert!(!Path::new(&target).exists());
+    }
+    verify_once(&w, &proof, &w.file("c3")).success();
 }

@@ -11,11 +11,12 @@ use crate::cli::{
     AuditCommand, AuditFilterArgs, AuditRecordArgs, AuditRepairArgs, AuditShowArgs, AuditTraceArgs,
     AuditVerifyArgs, Context,
 };
-use crate::commands::verify::{attribution_line, check_token, load_trust, Checks};
+use crate::commands::verify::{attribution_line, check_rules, load_trust, spendable, Checks};
 use crate::error::{Rejection, EXIT_OK, EXIT_REJECTED};
 use crate::input::{public_key_arg, read_token_arg};
-use crate::keys::PublicKey;
+use crate::keys::{PublicKey, SecretKey};
 use crate::render::{escape, notice, out, out_json, ClosedPipe, Style};
+use crate::replay::ReplayCache;
 use crate::revocation::load_for_verify;
 use crate::scope::ScopeSet;
 use crate::time::{format_time, now};
@@ -60,7 +61,7 @@ fn record(ctx: &Context, args: AuditRecordArgs) -> Result<i32> {
     let checks = Checks {
         trust: &trust,
         revocations: &revocations,
-        replay_cache: Some(&replay_cache),
+        replay_cache: None,
     };
     let token = readable(read_token_arg(&args.token, "token"))?;
     let proof = readable(read_token_arg(&args.proof, "proof"))?;
@@ -74,23 +75,73 @@ fn record(ctx: &Context, args: AuditRecordArgs) -> Result<i32> {
     };
     let chain = token.clone().and_then(|text| Chain::parse(&text));
     let checked = match (&token, &proof) {
-        (Ok(text), Ok(_)) => check_token(text, &checks, &request)?,
+        (Ok(text), Ok(_)) => check_rules(text, &checks, &request),
         (Err(rejection), _) | (_, Err(rejection)) => Err(rejection.clone()),
     };
+    let mut spend = Spend::check(&replay_cache, checked, request.at)?;
     let info = RequestInfo {
         time: request.at,
         audience: args.audience.clone(),
         action: args.action,
         resource: args.resource,
     };
-    let entry = match &checked {
+    let entry = match &spend.checked {
         Ok(verified) => Entry::allowed(info, verified),
         Err(rejection) => {
             Entry::denied(info, token.as_deref().ok(), chain.as_ref().ok(), rejection)
         }
     };
-    let entry = audit::append(&args.log, entry, signing.as_ref())?;
-    report_record(ctx, &args.log, &entry, checked.as_ref(), &request)
+    let entry = spend.record(&args.log, entry, signing.as_ref())?;
+    report_record(ctx, &args.log, &entry, spend.checked.as_ref(), &request)
+}
+
+/// A checked request and, when it passed every rule, its proof ready to be
+/// spent: the replay cache stays locked from the check until the entry is
+/// written, so the proof is used up exactly when an allowed entry is, and
+/// of several recorders presenting one proof exactly one is allowed.
+struct Spend<'t> {
+    checked: Result<Verified<'t>, Rejection>,
+    cache: Option<ReplayCache>,
+    now: i64,
+}
+
+impl<'t> Spend<'t> {
+    fn check(path: &Path, checked: Result<Verified<'t>, Rejection>, now: i64) -> Result<Spend<'t>> {
+        let Ok(verified) = checked else {
+            return Ok(Spend {
+                checked,
+                cache: None,
+                now,
+            });
+        };
+        let cache = ReplayCache::open(path, now)?;
+        let checked = spendable(&verified, now)
+            .and_then(|(jti, _)| cache.check(jti))
+            .map(|()| verified);
+        Ok(Spend {
+            checked,
+            cache: Some(cache),
+            now,
+        })
+    }
+
+    /// Appends `entry` to the log. For an allowed request the proof is
+    /// spent once the log is known to take the entry, and taken back if
+    /// the write fails after all.
+    fn record(&mut self, log: &Path, entry: Entry, key: Option<&SecretKey>) -> Result<Entry> {
+        let appender = audit::Appender::open(log)?;
+        let (Ok(verified), Some(cache)) = (&self.checked, &mut self.cache) else {
+            return appender.append(entry, key);
+        };
+        let (jti, exp) = spendable(verified, self.now).map_err(anyhow::Error::new)?;
+        cache.remember(jti, exp, self.now)?;
+        appender
+            .append(entry, key)
+            .map_err(|error| match cache.forget(jti) {
+                Ok(()) => error,
+                Err(undo) => anyhow!("{error:#}; the proof stays used up, as {undo:#}"),
+            })
+    }
 }
 
 /// The replay cache `audit record` uses when none is named: beside the log,

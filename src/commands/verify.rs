@@ -15,7 +15,7 @@ use crate::store::{read_bounded, Home};
 use crate::time::{format_time, now};
 use crate::token::Chain;
 use crate::trust::{entries_from_jwk_file, TrustEntry};
-use crate::verify::{verify_chain, Possession, Request, Verified};
+use crate::verify::{verify_chain, Possession, Request, Verified, MAX_LEEWAY};
 use anyhow::{anyhow, Result};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -104,32 +104,63 @@ pub fn check_token<'t>(
     checks: &Checks<'t>,
     request: &Request,
 ) -> Result<Result<Verified<'t>, Rejection>> {
-    let outcome = Chain::parse(text)
-        .and_then(|chain| verify_chain(&chain, checks.trust, request))
-        .and_then(|verified| check_chain(&verified.chain, checks.revocations).map(|()| verified));
+    let outcome = check_rules(text, checks, request);
     Ok(match (outcome, checks.replay_cache) {
-        (Ok(verified), Some(cache)) => {
-            remember_proof(cache, &verified, request.leeway)?.map(|()| verified)
-        }
+        (Ok(verified), Some(cache)) => remember_proof(cache, &verified)?.map(|()| verified),
         (outcome, _) => outcome,
     })
 }
 
+/// The chain's own rules, then revocations; not the replay cache.
+pub fn check_rules<'t>(
+    text: &str,
+    checks: &Checks<'t>,
+    request: &Request,
+) -> Result<Verified<'t>, Rejection> {
+    Chain::parse(text)
+        .and_then(|chain| verify_chain(&chain, checks.trust, request))
+        .and_then(|verified| check_chain(&verified.chain, checks.revocations).map(|()| verified))
+}
+
 /// Accepts the verified chain's proof once, through the replay cache at
 /// `cache`. Only a chain that passed every other rule spends its proof.
-pub fn remember_proof(
-    cache: &Path,
-    verified: &Verified,
-    leeway: i64,
-) -> Result<Result<(), Rejection>> {
+pub fn remember_proof(cache: &Path, verified: &Verified) -> Result<Result<(), Rejection>> {
+    let now = now();
+    let (jti, exp) = match spendable(verified, now) {
+        Ok(spend) => spend,
+        Err(rejection) => return Ok(Err(rejection)),
+    };
+    check_and_remember(cache, jti, exp, now)
+}
+
+/// The proof's id and expiry, if a replay cache may spend it at `now`, the
+/// real clock. The proof must be current on the real clock within the
+/// largest leeway, whatever time it was verified for: a cache keeps an id
+/// only until [`crate::replay::keep_until`], so a proof spent for an
+/// earlier `--at` could otherwise be spent again once its id was pruned,
+/// and one dated far ahead would hold its line for as long.
+pub fn spendable<'v>(verified: &'v Verified, now: i64) -> Result<(&'v str, i64), Rejection> {
+    let fail = |detail: String| Rejection::whole(Rule::Proof, format!("proof: {detail}"));
     match &verified.possession {
-        Possession::Proven { jti, exp, .. } => {
-            check_and_remember(cache, jti, exp.saturating_add(leeway), now())
+        Possession::Proven { jti, iat, exp, .. } => {
+            if now.saturating_sub(MAX_LEEWAY) >= *exp {
+                return Err(fail(format!(
+                    "stale on the real clock: expired at {}, and a replay cache spends proofs only while one could be accepted now; make a fresh one with 'obo present'",
+                    format_time(*exp)
+                )));
+            }
+            if now.saturating_add(MAX_LEEWAY) < *iat {
+                return Err(fail(format!(
+                    "made in the future on the real clock, at {}; a replay cache spends proofs only while one could be accepted now",
+                    format_time(*iat)
+                )));
+            }
+            Ok((jti, *exp))
         }
-        Possession::NotChecked => Ok(Err(Rejection::whole(
+        Possession::NotChecked => Err(Rejection::whole(
             Rule::Proof,
             "a replay cache needs a proof of possession; pass --proof from 'obo present'",
-        ))),
+        )),
     }
 }
 
@@ -182,7 +213,9 @@ fn report_valid(ctx: &Context, verified: &Verified, request: &Request) -> Result
     let chain = &verified.chain;
     let last = &chain.last().claims;
     let possession = match &verified.possession {
-        Possession::Proven { jti, action, exp } => {
+        Possession::Proven {
+            jti, action, exp, ..
+        } => {
             json!({ "status": "proven", "jti": jti, "action": action, "expires": format_time(*exp) })
         }
         Possession::NotChecked => json!({ "status": "not checked" }),
