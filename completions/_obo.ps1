@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'obo' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -46,7 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
         }
         'obo;keygen' {
             [CompletionResult]::new('--display-name', '--display-name', [CompletionResultType]::ParameterName, 'Name shown to people, such as "Agent 1"')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing key of that name')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
@@ -57,7 +57,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             break
         }
         'obo;key' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -71,7 +71,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             break
         }
         'obo;key;list' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -82,7 +82,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
         }
         'obo;key;export' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -94,7 +94,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
         'obo;key;import' {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name to store it under')
             [CompletionResult]::new('--display-name', '--display-name', [CompletionResultType]::ParameterName, 'Name shown to people')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing key of that name')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
@@ -124,7 +124,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             break
         }
         'obo;principal' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -140,7 +140,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
         'obo;principal;add' {
             [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Scopes the person approves')
             [CompletionResult]::new('--display-name', '--display-name', [CompletionResultType]::ParameterName, 'Name shown to people, such as "Alice"')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing record')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
@@ -151,7 +151,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             break
         }
         'obo;principal;list' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -161,7 +161,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             break
         }
         'obo;principal;remove' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -190,7 +190,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             break
         }
         'obo;trust' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -207,7 +207,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('--principals', '--principals', [CompletionResultType]::ParameterName, 'Principals this issuer may speak for; ''*'' matches any run of characters')
             [CompletionResult]::new('--max-scope', '--max-scope', [CompletionResultType]::ParameterName, 'The widest scopes this issuer may grant [default: no limit]')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name for the entry [default: the key''s name]')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an entry for the same key')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
@@ -218,7 +218,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             break
         }
         'obo;trust;list' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -228,7 +228,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             break
         }
         'obo;trust;remove' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -268,7 +268,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('--agent-id', '--agent-id', [CompletionResultType]::ParameterName, 'The agent''s identifier in the token [default: the key''s name]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the result to FILE (mode 0600) instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the result to FILE (mode 0600) instead of stdout')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace FILE if it already exists')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
@@ -289,7 +289,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('--agent-id', '--agent-id', [CompletionResultType]::ParameterName, 'The sub-agent''s identifier in the token [default: the key''s name]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the result to FILE (mode 0600) instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the result to FILE (mode 0600) instead of stdout')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace FILE if it already exists')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
@@ -306,7 +306,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Lifetime of the proof, at most 5m')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the result to FILE (mode 0600) instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the result to FILE (mode 0600) instead of stdout')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace FILE if it already exists')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
@@ -317,7 +317,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             break
         }
         'obo;inspect' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -335,7 +335,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('--leeway', '--leeway', [CompletionResultType]::ParameterName, 'Clock leeway, at most 5m')
             [CompletionResult]::new('--revocations', '--revocations', [CompletionResultType]::ParameterName, 'Also refuse what these signed revocation lists revoke (the home''s are always checked)')
             [CompletionResult]::new('--replay-cache', '--replay-cache', [CompletionResultType]::ParameterName, 'Accept each proof once: remember its id in FILE for its lifetime (implies --require-proof)')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--require-proof', '--require-proof', [CompletionResultType]::ParameterName, 'Fail when no proof is given')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
@@ -352,7 +352,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'With --principal: the delegations whose hop 0 was issued at or before TIME [default: now]')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, shown to whoever meets the refusal')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who is revoking [default: the USER environment variable]')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -362,7 +362,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             break
         }
         'obo;revocations' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -376,7 +376,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             break
         }
         'obo;revocations;list' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -389,7 +389,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('--signing-key', '--signing-key', [CompletionResultType]::ParameterName, 'The key that signs the list (keystore name); verifiers must trust it as an issuer')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write the list')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write the list')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace FILE if it already exists')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
@@ -400,7 +400,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             break
         }
         'obo;revocations;import' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -429,7 +429,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             break
         }
         'obo;demo' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -439,7 +439,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             break
         }
         'obo;audit' {
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -466,7 +466,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('--leeway', '--leeway', [CompletionResultType]::ParameterName, 'Clock leeway, at most 5m')
             [CompletionResult]::new('--revocations', '--revocations', [CompletionResultType]::ParameterName, 'Also honour the signed revocation lists in these files')
             [CompletionResult]::new('--replay-cache', '--replay-cache', [CompletionResultType]::ParameterName, 'Where spent proofs are remembered, so each is accepted once [default: the log''s path with .replay added]')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -481,7 +481,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only requests checked at or after this time')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only requests checked at or before this time')
             [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'Only allowed or only denied requests')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Also show line numbers, user IDs, actor key ids, tasks and reasons')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
@@ -495,7 +495,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
             [CompletionResult]::new('--principal', '--principal', [CompletionResultType]::ParameterName, 'The person to trace (user ID)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only requests checked at or after this time')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only requests checked at or before this time')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -507,7 +507,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
         'obo;audit;verify' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Require every entry to be signed by this logging-service key: keystore name or JWK file')
             [CompletionResult]::new('--anchor', '--anchor', [CompletionResultType]::ParameterName, 'A head printed by an earlier ''obo audit verify''; the log must still hold that entry unchanged')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -518,7 +518,7 @@ Register-ArgumentCompleter -Native -CommandName 'obo' -ScriptBlock {
         }
         'obo;audit;repair' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Check the logging service''s signatures with this key first: keystore name or JWK file')
-            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: the user data folder''s obo/]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

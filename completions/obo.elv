@@ -18,7 +18,7 @@ set edit:completion:arg-completer[obo] = {|@words|
     }
     var completions = [
         &'obo'= {
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -42,7 +42,7 @@ set edit:completion:arg-completer[obo] = {|@words|
         }
         &'obo;keygen'= {
             cand --display-name 'Name shown to people, such as "Agent 1"'
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --force 'Replace an existing key of that name'
             cand --json 'Print machine-readable JSON on stdout'
@@ -52,7 +52,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --version 'Print version'
         }
         &'obo;key'= {
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -65,7 +65,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'obo;key;list'= {
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -75,7 +75,7 @@ set edit:completion:arg-completer[obo] = {|@words|
         }
         &'obo;key;export'= {
             cand --format 'Output form'
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -86,7 +86,7 @@ set edit:completion:arg-completer[obo] = {|@words|
         &'obo;key;import'= {
             cand --name 'Name to store it under'
             cand --display-name 'Name shown to people'
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --force 'Replace an existing key of that name'
             cand --json 'Print machine-readable JSON on stdout'
@@ -110,7 +110,7 @@ set edit:completion:arg-completer[obo] = {|@words|
         &'obo;key;help;help'= {
         }
         &'obo;principal'= {
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -125,7 +125,7 @@ set edit:completion:arg-completer[obo] = {|@words|
         &'obo;principal;add'= {
             cand --allow 'Scopes the person approves'
             cand --display-name 'Name shown to people, such as "Alice"'
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --force 'Replace an existing record'
             cand --json 'Print machine-readable JSON on stdout'
@@ -135,7 +135,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --version 'Print version'
         }
         &'obo;principal;list'= {
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -144,7 +144,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --version 'Print version'
         }
         &'obo;principal;remove'= {
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -167,7 +167,7 @@ set edit:completion:arg-completer[obo] = {|@words|
         &'obo;principal;help;help'= {
         }
         &'obo;trust'= {
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -183,7 +183,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --principals 'Principals this issuer may speak for; ''*'' matches any run of characters'
             cand --max-scope 'The widest scopes this issuer may grant [default: no limit]'
             cand --name 'Name for the entry [default: the key''s name]'
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --force 'Replace an entry for the same key'
             cand --json 'Print machine-readable JSON on stdout'
@@ -193,7 +193,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --version 'Print version'
         }
         &'obo;trust;list'= {
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -202,7 +202,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --version 'Print version'
         }
         &'obo;trust;remove'= {
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -236,7 +236,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --agent-id 'The agent''s identifier in the token [default: the key''s name]'
             cand -o 'Write the result to FILE (mode 0600) instead of stdout'
             cand --output 'Write the result to FILE (mode 0600) instead of stdout'
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --force 'Replace FILE if it already exists'
             cand --json 'Print machine-readable JSON on stdout'
@@ -256,7 +256,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --agent-id 'The sub-agent''s identifier in the token [default: the key''s name]'
             cand -o 'Write the result to FILE (mode 0600) instead of stdout'
             cand --output 'Write the result to FILE (mode 0600) instead of stdout'
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --force 'Replace FILE if it already exists'
             cand --json 'Print machine-readable JSON on stdout'
@@ -272,7 +272,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --ttl 'Lifetime of the proof, at most 5m'
             cand -o 'Write the result to FILE (mode 0600) instead of stdout'
             cand --output 'Write the result to FILE (mode 0600) instead of stdout'
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --force 'Replace FILE if it already exists'
             cand --json 'Print machine-readable JSON on stdout'
@@ -282,7 +282,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --version 'Print version'
         }
         &'obo;inspect'= {
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -299,7 +299,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --leeway 'Clock leeway, at most 5m'
             cand --revocations 'Also refuse what these signed revocation lists revoke (the home''s are always checked)'
             cand --replay-cache 'Accept each proof once: remember its id in FILE for its lifetime (implies --require-proof)'
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --require-proof 'Fail when no proof is given'
             cand --json 'Print machine-readable JSON on stdout'
@@ -315,7 +315,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --before 'With --principal: the delegations whose hop 0 was issued at or before TIME [default: now]'
             cand --reason 'Why, shown to whoever meets the refusal'
             cand --by 'Who is revoking [default: the USER environment variable]'
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -324,7 +324,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --version 'Print version'
         }
         &'obo;revocations'= {
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -337,7 +337,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'obo;revocations;list'= {
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -349,7 +349,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --signing-key 'The key that signs the list (keystore name); verifiers must trust it as an issuer'
             cand -o 'Where to write the list'
             cand --output 'Where to write the list'
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --force 'Replace FILE if it already exists'
             cand --json 'Print machine-readable JSON on stdout'
@@ -359,7 +359,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --version 'Print version'
         }
         &'obo;revocations;import'= {
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -382,7 +382,7 @@ set edit:completion:arg-completer[obo] = {|@words|
         &'obo;revocations;help;help'= {
         }
         &'obo;demo'= {
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -391,7 +391,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --version 'Print version'
         }
         &'obo;audit'= {
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -417,7 +417,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --leeway 'Clock leeway, at most 5m'
             cand --revocations 'Also honour the signed revocation lists in these files'
             cand --replay-cache 'Where spent proofs are remembered, so each is accepted once [default: the log''s path with .replay added]'
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -431,7 +431,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --since 'Only requests checked at or after this time'
             cand --until 'Only requests checked at or before this time'
             cand --outcome 'Only allowed or only denied requests'
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --wide 'Also show line numbers, user IDs, actor key ids, tasks and reasons'
             cand --json 'Print machine-readable JSON on stdout'
@@ -444,7 +444,7 @@ set edit:completion:arg-completer[obo] = {|@words|
             cand --principal 'The person to trace (user ID)'
             cand --since 'Only requests checked at or after this time'
             cand --until 'Only requests checked at or before this time'
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -455,7 +455,7 @@ set edit:completion:arg-completer[obo] = {|@words|
         &'obo;audit;verify'= {
             cand --key 'Require every entry to be signed by this logging-service key: keystore name or JWK file'
             cand --anchor 'A head printed by an earlier ''obo audit verify''; the log must still hold that entry unchanged'
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'
@@ -465,7 +465,7 @@ set edit:completion:arg-completer[obo] = {|@words|
         }
         &'obo;audit;repair'= {
             cand --key 'Check the logging service''s signatures with this key first: keystore name or JWK file'
-            cand --home 'Folder holding keys, principals and trust [default: the user data folder''s obo/]'
+            cand --home 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder''s obo/]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help (see more with ''--help'')'

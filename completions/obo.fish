@@ -24,7 +24,7 @@ function __fish_obo_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c obo -n "__fish_obo_needs_command" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_needs_command" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_needs_command" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -46,7 +46,7 @@ complete -c obo -n "__fish_obo_needs_command" -f -a "demo" -d 'Run the whole flo
 complete -c obo -n "__fish_obo_needs_command" -f -a "audit" -d 'Record requests in a tamper-evident log; show, trace and check it'
 complete -c obo -n "__fish_obo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obo -n "__fish_obo_using_subcommand keygen" -l display-name -d 'Name shown to people, such as "Agent 1"' -r
-complete -c obo -n "__fish_obo_using_subcommand keygen" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand keygen" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand keygen" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -54,7 +54,7 @@ complete -c obo -n "__fish_obo_using_subcommand keygen" -l force -d 'Replace an 
 complete -c obo -n "__fish_obo_using_subcommand keygen" -l json -d 'Print machine-readable JSON on stdout'
 complete -c obo -n "__fish_obo_using_subcommand keygen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand keygen" -s V -l version -d 'Print version'
-complete -c obo -n "__fish_obo_using_subcommand key; and not __fish_seen_subcommand_from list export import help" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand key; and not __fish_seen_subcommand_from list export import help" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand key; and not __fish_seen_subcommand_from list export import help" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -65,7 +65,7 @@ complete -c obo -n "__fish_obo_using_subcommand key; and not __fish_seen_subcomm
 complete -c obo -n "__fish_obo_using_subcommand key; and not __fish_seen_subcommand_from list export import help" -f -a "export" -d 'Print public keys (never a private part)'
 complete -c obo -n "__fish_obo_using_subcommand key; and not __fish_seen_subcommand_from list export import help" -f -a "import" -d 'Store someone else\'s public JWK under a name'
 complete -c obo -n "__fish_obo_using_subcommand key; and not __fish_seen_subcommand_from list export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_from list" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_from list" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -75,7 +75,7 @@ complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_
 complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_from export" -l format -d 'Output form' -r -f -a "jwk\t'One public JWK (RFC 7517, RFC 8037)'
 jwks\t'A JWK Set holding every named key'
 did\t'did:key identifiers'"
-complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_from export" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_from export" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_from export" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -84,7 +84,7 @@ complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_
 complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_from import" -l name -d 'Name to store it under' -r
 complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_from import" -l display-name -d 'Name shown to people' -r
-complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_from import" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_from import" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_from import" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -96,7 +96,7 @@ complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_
 complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print public keys (never a private part)'
 complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "import" -d 'Store someone else\'s public JWK under a name'
 complete -c obo -n "__fish_obo_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c obo -n "__fish_obo_using_subcommand principal; and not __fish_seen_subcommand_from add list remove help" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand principal; and not __fish_seen_subcommand_from add list remove help" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand principal; and not __fish_seen_subcommand_from add list remove help" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -109,7 +109,7 @@ complete -c obo -n "__fish_obo_using_subcommand principal; and not __fish_seen_s
 complete -c obo -n "__fish_obo_using_subcommand principal; and not __fish_seen_subcommand_from add list remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from add" -l allow -d 'Scopes the person approves' -r
 complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from add" -l display-name -d 'Name shown to people, such as "Alice"' -r
-complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from add" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from add" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from add" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -117,14 +117,14 @@ complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subco
 complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
 complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from list" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from list" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
 complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from remove" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from remove" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from remove" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -135,7 +135,7 @@ complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subco
 complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the people on record'
 complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a person'
 complete -c obo -n "__fish_obo_using_subcommand principal; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c obo -n "__fish_obo_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -149,7 +149,7 @@ complete -c obo -n "__fish_obo_using_subcommand trust; and not __fish_seen_subco
 complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from add" -l principals -d 'Principals this issuer may speak for; \'*\' matches any run of characters' -r
 complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from add" -l max-scope -d 'The widest scopes this issuer may grant [default: no limit]' -r
 complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from add" -l name -d 'Name for the entry [default: the key\'s name]' -r
-complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from add" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from add" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from add" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -157,14 +157,14 @@ complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcomman
 complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
 complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from list" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from list" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
 complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from remove" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from remove" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand trust; and __fish_seen_subcommand_from remove" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -185,7 +185,7 @@ complete -c obo -n "__fish_obo_using_subcommand delegate" -l max-depth -d 'How m
 complete -c obo -n "__fish_obo_using_subcommand delegate" -l task -d 'What the principal asked for' -r
 complete -c obo -n "__fish_obo_using_subcommand delegate" -l agent-id -d 'The agent\'s identifier in the token [default: the key\'s name]' -r
 complete -c obo -n "__fish_obo_using_subcommand delegate" -s o -l output -d 'Write the result to FILE (mode 0600) instead of stdout' -r -F
-complete -c obo -n "__fish_obo_using_subcommand delegate" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand delegate" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand delegate" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -202,7 +202,7 @@ complete -c obo -n "__fish_obo_using_subcommand attenuate" -l max-depth -d 'How 
 complete -c obo -n "__fish_obo_using_subcommand attenuate" -l task -d 'What the sub-agent is to do [default: the last hop\'s task]' -r
 complete -c obo -n "__fish_obo_using_subcommand attenuate" -l agent-id -d 'The sub-agent\'s identifier in the token [default: the key\'s name]' -r
 complete -c obo -n "__fish_obo_using_subcommand attenuate" -s o -l output -d 'Write the result to FILE (mode 0600) instead of stdout' -r -F
-complete -c obo -n "__fish_obo_using_subcommand attenuate" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand attenuate" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand attenuate" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -215,7 +215,7 @@ complete -c obo -n "__fish_obo_using_subcommand present" -l audience -d 'The ser
 complete -c obo -n "__fish_obo_using_subcommand present" -l action -d 'What the holder is about to do, for the service\'s log' -r
 complete -c obo -n "__fish_obo_using_subcommand present" -l ttl -d 'Lifetime of the proof, at most 5m' -r
 complete -c obo -n "__fish_obo_using_subcommand present" -s o -l output -d 'Write the result to FILE (mode 0600) instead of stdout' -r -F
-complete -c obo -n "__fish_obo_using_subcommand present" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand present" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand present" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -223,7 +223,7 @@ complete -c obo -n "__fish_obo_using_subcommand present" -l force -d 'Replace FI
 complete -c obo -n "__fish_obo_using_subcommand present" -l json -d 'Print machine-readable JSON on stdout'
 complete -c obo -n "__fish_obo_using_subcommand present" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand present" -s V -l version -d 'Print version'
-complete -c obo -n "__fish_obo_using_subcommand inspect" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand inspect" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand inspect" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -238,7 +238,7 @@ complete -c obo -n "__fish_obo_using_subcommand verify" -l at -d 'Verify as at t
 complete -c obo -n "__fish_obo_using_subcommand verify" -l leeway -d 'Clock leeway, at most 5m' -r
 complete -c obo -n "__fish_obo_using_subcommand verify" -l revocations -d 'Also refuse what these signed revocation lists revoke (the home\'s are always checked)' -r -F
 complete -c obo -n "__fish_obo_using_subcommand verify" -l replay-cache -d 'Accept each proof once: remember its id in FILE for its lifetime (implies --require-proof)' -r -F
-complete -c obo -n "__fish_obo_using_subcommand verify" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand verify" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand verify" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -252,14 +252,14 @@ complete -c obo -n "__fish_obo_using_subcommand revoke" -l principal -d 'Revoke 
 complete -c obo -n "__fish_obo_using_subcommand revoke" -l before -d 'With --principal: the delegations whose hop 0 was issued at or before TIME [default: now]' -r
 complete -c obo -n "__fish_obo_using_subcommand revoke" -l reason -d 'Why, shown to whoever meets the refusal' -r
 complete -c obo -n "__fish_obo_using_subcommand revoke" -l by -d 'Who is revoking [default: the USER environment variable]' -r
-complete -c obo -n "__fish_obo_using_subcommand revoke" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand revoke" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand revoke" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
 complete -c obo -n "__fish_obo_using_subcommand revoke" -l json -d 'Print machine-readable JSON on stdout'
 complete -c obo -n "__fish_obo_using_subcommand revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand revoke" -s V -l version -d 'Print version'
-complete -c obo -n "__fish_obo_using_subcommand revocations; and not __fish_seen_subcommand_from list export import help" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand revocations; and not __fish_seen_subcommand_from list export import help" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand revocations; and not __fish_seen_subcommand_from list export import help" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -270,7 +270,7 @@ complete -c obo -n "__fish_obo_using_subcommand revocations; and not __fish_seen
 complete -c obo -n "__fish_obo_using_subcommand revocations; and not __fish_seen_subcommand_from list export import help" -f -a "export" -d 'Write the home\'s revocations as a signed, dated list for services to load'
 complete -c obo -n "__fish_obo_using_subcommand revocations; and not __fish_seen_subcommand_from list export import help" -f -a "import" -d 'Merge a signed list into the home; its signer must be a trusted issuer key'
 complete -c obo -n "__fish_obo_using_subcommand revocations; and not __fish_seen_subcommand_from list export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from list" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from list" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -279,7 +279,7 @@ complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_sub
 complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -l signing-key -d 'The key that signs the list (keystore name); verifiers must trust it as an issuer' -r
 complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -s o -l output -d 'Where to write the list' -r -F
-complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -287,7 +287,7 @@ complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_sub
 complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout'
 complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
-complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from import" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from import" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from import" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -298,14 +298,14 @@ complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_sub
 complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the home\'s revocations as a signed, dated list for services to load'
 complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from help" -f -a "import" -d 'Merge a signed list into the home; its signer must be a trusted issuer key'
 complete -c obo -n "__fish_obo_using_subcommand revocations; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c obo -n "__fish_obo_using_subcommand demo" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand demo" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand demo" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
 complete -c obo -n "__fish_obo_using_subcommand demo" -l json -d 'Print machine-readable JSON on stdout'
 complete -c obo -n "__fish_obo_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand demo" -s V -l version -d 'Print version'
-complete -c obo -n "__fish_obo_using_subcommand audit; and not __fish_seen_subcommand_from record show trace verify repair help" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and not __fish_seen_subcommand_from record show trace verify repair help" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand audit; and not __fish_seen_subcommand_from record show trace verify repair help" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -329,7 +329,7 @@ complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcomman
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l leeway -d 'Clock leeway, at most 5m' -r
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l revocations -d 'Also honour the signed revocation lists in these files' -r -F
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l replay-cache -d 'Where spent proofs are remembered, so each is accepted once [default: the log\'s path with .replay added]' -r -F
-complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -342,7 +342,7 @@ complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcomman
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from show" -l until -d 'Only requests checked at or before this time' -r
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from show" -l outcome -d 'Only allowed or only denied requests' -r -f -a "allowed\t'The token and proof passed every rule'
 denied\t'A rule failed; the entry\'s `rule` and `reason` say which and why'"
-complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from show" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from show" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from show" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -353,7 +353,7 @@ complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcomman
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from trace" -l principal -d 'The person to trace (user ID)' -r
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from trace" -l since -d 'Only requests checked at or after this time' -r
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from trace" -l until -d 'Only requests checked at or before this time' -r
-complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from trace" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from trace" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from trace" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -362,7 +362,7 @@ complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcomman
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from trace" -s V -l version -d 'Print version'
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from verify" -l key -d 'Require every entry to be signed by this logging-service key: keystore name or JWK file' -r
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from verify" -l anchor -d 'A head printed by an earlier \'obo audit verify\'; the log must still hold that entry unchanged' -r
-complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from verify" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from verify" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from verify" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"
@@ -370,7 +370,7 @@ complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcomman
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from repair" -l key -d 'Check the logging service\'s signatures with this key first: keystore name or JWK file' -r
-complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from repair" -l home -d 'Folder holding keys, principals and trust [default: the user data folder\'s obo/]' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from repair" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from repair" -l color -d 'When to colour output' -r -f -a "never\t'Never'
 auto\t'On a terminal, unless NO_COLOR is set or TERM is dumb'
 always\t'Always'"

@@ -19,14 +19,8 @@ TIME is RFC 3339 (2026-12-04T16:00:00Z) or Unix seconds; DURATION reads like 90s
 #[derive(Debug, Parser)]
 #[command(name = "obo", version, propagate_version = true)]
 pub struct Cli {
-    /// Folder holding keys, principals and trust [default: the user data folder's obo/]
-    #[arg(
-        long,
-        global = true,
-        env = "OBO_HOME",
-        hide_env_values = true,
-        value_name = "DIR"
-    )]
+    /// Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder's obo/]
+    #[arg(long, global = true, value_name = "DIR")]
     pub home: Option<PathBuf>,
 
     /// Print machine-readable JSON on stdout
@@ -654,10 +648,27 @@ fn usage_error(e: clap::Error) -> i32 {
         };
     }
     crate::render::stderr_line(&format!(
-        "obo: {}; run 'obo --help' for usage",
-        usage_summary(&e)
+        "obo: {}; run '{} --help' for usage",
+        usage_summary(&e),
+        usage_command(&e)
     ));
     EXIT_ERROR
+}
+
+/// The command the error is about, such as `obo verify`, taken from clap's
+/// usage line, so the advice points at the help that answers it.
+fn usage_command(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    let usage = text.lines().find_map(|l| l.trim().strip_prefix("Usage: "));
+    let words: Vec<&str> = usage
+        .unwrap_or("obo")
+        .split_whitespace()
+        .take_while(|w| !w.starts_with(['[', '<', '-']))
+        .collect();
+    match words.is_empty() {
+        true => "obo".into(),
+        false => words.join(" "),
+    }
 }
 
 /// A whole token quoted back in an error helps nobody; its start does.
@@ -686,7 +697,9 @@ fn usage_summary(e: &clap::Error) -> String {
 }
 
 fn run(cli: Cli) -> Result<i32> {
-    let home = match cli.home {
+    // An empty OBO_HOME, as left by `OBO_HOME= obo ...`, means unset.
+    let from_env = std::env::var_os("OBO_HOME").filter(|v| !v.is_empty());
+    let home = match cli.home.or(from_env.map(PathBuf::from)) {
         Some(dir) => dir,
         None => default_home()?,
     };

@@ -418,6 +418,11 @@ fn check_header(map: &Map<String, Value>, want_typ: &str) -> Result<Header, Reje
     };
     match map.get("typ") {
         Some(Value::String(typ)) if names_media_type(typ, want_typ) => {}
+        Some(Value::String(typ)) if want_typ == HOP_TYP && names_media_type(typ, PROOF_TYP) => {
+            return Err(refuse(
+                "this is a proof of possession, not a token; give the token here and the proof to --proof".into(),
+            ))
+        }
         Some(other) => {
             return Err(refuse(format!(
                 "header \"typ\" is {other}, expected {want_typ:?}"

@@ -505,7 +505,7 @@ fn a_hop_and_a_proof_cannot_stand_in_for_each_other() {
     );
     let proof = sign_proof(&proof_claims(&b.text(), AUD), &a2);
     home.verify(&format!("{}~{proof}", b.text()), &[]).rejected(
-        "hop 2 failed rule header: header \"typ\" is \"obo-pop+jwt\", expected \"obo+jwt\"",
+        "hop 2 failed rule header: this is a proof of possession, not a token; give the token here and the proof to --proof",
     );
     home.verify(&b.text(), &["--require-proof"]).rejected(
         "rule proof failed: no proof of possession was given and one is required; pass --proof from 'obo present'",

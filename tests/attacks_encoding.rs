@@ -259,7 +259,7 @@ fn a_token_argument_that_is_not_utf8_is_a_usage_error() {
     );
     out.fails(
         2,
-        "invalid UTF-8 was detected in one or more arguments; run 'obo --help' for usage",
+        "invalid UTF-8 was detected in one or more arguments; run 'obo inspect --help' for usage",
     );
 }
 

@@ -1114,12 +1114,12 @@ fn missing_required_flag_is_named_in_the_usage_error() {
         .args(["audit", "record", "--log", "x", "tok", "--audience", "a", "--action", "b"])
         .assert()
         .code(2)
-        .stderr("obo: the following required arguments were not provided: --proof <PROOF>; run 'obo --help' for usage\n");
+        .stderr("obo: the following required arguments were not provided: --proof <PROOF>; run 'obo audit record --help' for usage\n");
     obo()
         .args(["audit", "trace", "x"])
         .assert()
         .code(2)
-        .stderr("obo: the following required arguments were not provided: --principal <ID>; run 'obo --help' for usage\n");
+        .stderr("obo: the following required arguments were not provided: --principal <ID>; run 'obo audit trace --help' for usage\n");
     obo()
         .args(["audit", "show", "x", "--outcome", "maybe"])
         .assert()

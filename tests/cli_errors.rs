@@ -18,7 +18,7 @@ fn an_unknown_flag_is_a_usage_error() {
     let msg = error_line(&env, &["verify", "x", "--audience", "a", "--bogus"], 2);
     assert_eq!(
         msg,
-        "unexpected argument '--bogus' found; tip: to pass '--bogus' as a value, use '-- --bogus'; run 'obo --help' for usage"
+        "unexpected argument '--bogus' found; tip: to pass '--bogus' as a value, use '-- --bogus'; run 'obo verify --help' for usage"
     );
 }
 
@@ -38,7 +38,7 @@ fn missing_required_argument_error_names_the_argument() {
     let msg = error_line(&env, &["verify", "x"], 2);
     assert_eq!(
         msg,
-        "the following required arguments were not provided: --audience <AUD>; run 'obo --help' for usage"
+        "the following required arguments were not provided: --audience <AUD>; run 'obo verify --help' for usage"
     );
 }
 

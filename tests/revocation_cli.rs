@@ -304,7 +304,7 @@ fn revoke_usage_errors_are_one_line_with_exit_2() {
         .assert()
         .code(2)
         .stderr(
-            "obo: the argument '--before <TIME>' cannot be used with '--key <KEY-ID>'; run 'obo --help' for usage\n",
+            "obo: the argument '--before <TIME>' cannot be used with '--key <KEY-ID>'; run 'obo revoke --help' for usage\n",
         );
     w.obo()
         .args(["revoke"])
