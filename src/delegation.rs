@@ -146,51 +146,12 @@ pub fn attenuate(parent: &Chain, ask: Narrowing) -> Result<Chain> {
     let p = &last.claims;
     check_holder(ask.holder, p.cnf.thumbprint(), "attenuate")?;
     if p.exp <= ask.now {
-        return Err(Rejection::at(
-            parent.hops.len() - 1,
-            crate::error::Rule::Time,
-            "the token has expired; ask for a new one",
-        )
-        .into());
+        let detail = "the token has expired; ask for a new one";
+        return Err(Rejection::at(parent.hops.len() - 1, crate::error::Rule::Time, detail).into());
     }
-    if p.depth == 0 {
-        bail!("the delegation depth is used up: the last hop allows no further hops");
-    }
-    if let Some(scope) = p.scope.uncovered(&ask.scope).first() {
-        bail!("scope {scope} would widen the token: the last hop grants only {}; attenuation may only narrow", p.scope.to_claim());
-    }
-    let audience = ask.audience.unwrap_or_else(|| p.aud.clone());
-    if let Some(aud) = audience.iter().find(|a| !p.aud.contains(a)) {
-        bail!(
-            "audience {aud:?} would widen the token: the last hop is for {}",
-            p.aud.join(", ")
-        );
-    }
-    let depth = ask.max_depth.unwrap_or(p.depth - 1);
-    if depth >= p.depth {
-        bail!(
-            "--max-depth {depth} would widen the token: it must be below the last hop's {}",
-            p.depth
-        );
-    }
-    let nbf = ask.now.max(p.nbf);
-    let exp = match ask.ttl {
-        None => p.exp,
-        Some(ttl) => {
-            let exp = ask.now.saturating_add(ttl.as_secs() as i64);
-            if exp > p.exp {
-                bail!(
-                    "--ttl would outlive the token, which expires at {}; give a shorter --ttl",
-                    crate::time::format_time(p.exp)
-                );
-            }
-            exp
-        }
-    };
-    if nbf >= exp {
-        bail!("the token expires before the new hop could start");
-    }
-    check_grant_shape(&ask.scope, &audience, depth)?;
+
+    let terms = narrowed_terms(p, &ask)?;
+    check_grant_shape(&ask.scope, &terms.audience, terms.depth)?;
     let claims = Claims {
         iss: p.act.sub.clone(),
         sub: p.sub.clone(),
@@ -198,18 +159,77 @@ pub fn attenuate(parent: &Chain, ask: Narrowing) -> Result<Chain> {
         act: actor(&ask.agent, Some(&p.act)),
         cnf: ask.agent.key,
         scope: ask.scope,
-        aud: audience,
+        aud: terms.audience,
         iat: ask.now,
-        nbf,
-        exp,
+        nbf: terms.nbf,
+        exp: terms.exp,
         jti: new_id(),
         prev: Some(last.hash()),
-        depth,
+        depth: terms.depth,
         task: ask.task.or_else(|| p.task.clone()),
     };
+
     let chain = parent.extend(Hop::sign(claims, ask.holder).map_err(unusable)?);
     check_readable_size(&chain)?;
     Ok(chain)
+}
+
+/// What a new hop may hold, given its parent's claims and what was asked.
+struct Terms {
+    audience: Vec<String>,
+    depth: u32,
+    nbf: i64,
+    exp: i64,
+}
+
+/// Works out the new hop's audience, depth and window, refusing anything
+/// that would reach past the parent's.
+fn narrowed_terms(p: &Claims, ask: &Narrowing) -> Result<Terms> {
+    if p.depth == 0 {
+        bail!("the delegation depth is used up: the last hop allows no further hops");
+    }
+    if let Some(scope) = p.scope.uncovered(&ask.scope).first() {
+        bail!("scope {scope} would widen the token: the last hop grants only {}; attenuation may only narrow", p.scope.to_claim());
+    }
+
+    let audience = ask.audience.clone().unwrap_or_else(|| p.aud.clone());
+    if let Some(aud) = audience.iter().find(|a| !p.aud.contains(a)) {
+        bail!(
+            "audience {aud:?} would widen the token: the last hop is for {}",
+            p.aud.join(", ")
+        );
+    }
+
+    let depth = ask.max_depth.unwrap_or(p.depth - 1);
+    if depth >= p.depth {
+        bail!(
+            "--max-depth {depth} would widen the token: it must be below the last hop's {}",
+            p.depth
+        );
+    }
+
+    let nbf = ask.now.max(p.nbf);
+    let exp = match ask.ttl {
+        None => p.exp,
+        Some(ttl) => ask
+            .now
+            .saturating_add(i64::try_from(ttl.as_secs()).unwrap_or(i64::MAX)),
+    };
+    if exp > p.exp {
+        bail!(
+            "--ttl would outlive the token, which expires at {}; give a shorter --ttl",
+            crate::time::format_time(p.exp)
+        );
+    }
+    if nbf >= exp {
+        bail!("the token expires before the new hop could start");
+    }
+    Ok(Terms {
+        audience,
+        depth,
+        nbf,
+        exp,
+    })
 }
 
 /// Refuses a chain that obo itself would refuse to read: each hop repeats
