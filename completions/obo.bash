@@ -2044,7 +2044,7 @@ _obo() {
             return 0
             ;;
         obo__subcmd__verify)
-            opts="-h -V --audience --proof --require-proof --require --trust --at --leeway --revocations --replay-cache --home --json --color --help --version"
+            opts="-h -V --audience --proof --require-proof --require --trust --leeway --revocations --at --replay-cache --home --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2066,15 +2066,15 @@ _obo() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --at)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --leeway)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --revocations)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -234,9 +234,9 @@ complete -c obo -n "__fish_obo_using_subcommand verify" -l audience -d 'The serv
 complete -c obo -n "__fish_obo_using_subcommand verify" -l proof -d 'A proof of possession from \'obo present\'' -r
 complete -c obo -n "__fish_obo_using_subcommand verify" -l require -d 'Scopes the last hop must cover' -r
 complete -c obo -n "__fish_obo_using_subcommand verify" -l trust -d 'Also trust the issuer keys in these JWK or JWKS files' -r -F
-complete -c obo -n "__fish_obo_using_subcommand verify" -l at -d 'Verify as at this time [default: now]' -r
 complete -c obo -n "__fish_obo_using_subcommand verify" -l leeway -d 'Clock leeway, at most 5m' -r
 complete -c obo -n "__fish_obo_using_subcommand verify" -l revocations -d 'Also refuse what these signed revocation lists revoke (the home\'s are always checked)' -r -F
+complete -c obo -n "__fish_obo_using_subcommand verify" -l at -d 'Verify as at this time [default: now]' -r
 complete -c obo -n "__fish_obo_using_subcommand verify" -l replay-cache -d 'Accept each proof once: remember its id in FILE for its lifetime (implies --require-proof)' -r -F
 complete -c obo -n "__fish_obo_using_subcommand verify" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand verify" -l color -d 'When to colour output' -r -f -a "never\t'Never'
@@ -327,7 +327,7 @@ complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcomman
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l require -d 'Scopes the last hop must cover' -r
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l trust -d 'Also trust the issuer keys in these JWK or JWKS files' -r -F
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l leeway -d 'Clock leeway, at most 5m' -r
-complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l revocations -d 'Also honour the signed revocation lists in these files' -r -F
+complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l revocations -d 'Also refuse what these signed revocation lists revoke (the home\'s are always checked)' -r -F
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l replay-cache -d 'Where spent proofs are remembered, so each is accepted once [default: the log\'s path with .replay added]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l home -d 'Folder holding keys, principals and trust [default: $OBO_HOME if set and not empty, else the user data folder\'s obo/]' -r -F
 complete -c obo -n "__fish_obo_using_subcommand audit; and __fish_seen_subcommand_from record" -l color -d 'When to colour output' -r -f -a "never\t'Never'

@@ -313,6 +313,24 @@ pub struct InspectArgs {
     pub token: String,
 }
 
+/// What `obo verify` and `obo audit record` check beyond the token itself:
+/// one set of flags, so the two cannot drift apart.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Scopes the last hop must cover
+    #[arg(long, num_args = 1.., value_parser = parse_scope, value_name = "SCOPE")]
+    pub require: Vec<Scope>,
+    /// Also trust the issuer keys in these JWK or JWKS files
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub trust: Vec<PathBuf>,
+    /// Clock leeway, at most 5m
+    #[arg(long, value_parser = parse_leeway, default_value = "60s", value_name = "DURATION")]
+    pub leeway: Duration,
+    /// Also refuse what these signed revocation lists revoke (the home's are always checked)
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub revocations: Vec<PathBuf>,
+}
+
 /// Arguments of `obo verify`.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
@@ -327,21 +345,12 @@ pub struct VerifyArgs {
     /// Fail when no proof is given
     #[arg(long)]
     pub require_proof: bool,
-    /// Scopes the last hop must cover
-    #[arg(long, num_args = 1.., value_parser = parse_scope, value_name = "SCOPE")]
-    pub require: Vec<Scope>,
-    /// Also trust the issuer keys in these JWK or JWKS files
-    #[arg(long, num_args = 1.., value_name = "FILE")]
-    pub trust: Vec<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub checks: CheckArgs,
     /// Verify as at this time [default: now]
     #[arg(long, value_parser = parse_time, value_name = "TIME")]
     pub at: Option<i64>,
-    /// Clock leeway, at most 5m
-    #[arg(long, value_parser = parse_leeway, default_value = "60s", value_name = "DURATION")]
-    pub leeway: Duration,
-    /// Also refuse what these signed revocation lists revoke (the home's are always checked)
-    #[arg(long, num_args = 1.., value_name = "FILE")]
-    pub revocations: Vec<PathBuf>,
     /// Accept each proof once: remember its id in FILE for its lifetime (implies --require-proof)
     #[arg(long, value_name = "FILE")]
     pub replay_cache: Option<PathBuf>,
@@ -443,18 +452,9 @@ pub struct AuditRecordArgs {
     /// Sign the entry with this key of the logging service (keystore name)
     #[arg(long, value_name = "KEY")]
     pub signing_key: Option<String>,
-    /// Scopes the last hop must cover
-    #[arg(long, num_args = 1.., value_parser = parse_scope, value_name = "SCOPE")]
-    pub require: Vec<Scope>,
-    /// Also trust the issuer keys in these JWK or JWKS files
-    #[arg(long, num_args = 1.., value_name = "FILE")]
-    pub trust: Vec<PathBuf>,
-    /// Clock leeway, at most 5m
-    #[arg(long, value_parser = parse_leeway, default_value = "60s", value_name = "DURATION")]
-    pub leeway: Duration,
-    /// Also honour the signed revocation lists in these files
-    #[arg(long, num_args = 1.., value_name = "FILE")]
-    pub revocations: Vec<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub checks: CheckArgs,
     /// Where spent proofs are remembered, so each is accepted once [default: the log's path with .replay added]
     #[arg(long, value_name = "FILE")]
     pub replay_cache: Option<PathBuf>,

@@ -52,8 +52,8 @@ fn record(ctx: &Context, args: AuditRecordArgs) -> Result<i32> {
         Some(name) => Some(ctx.home.load_secret(name)?.1),
         None => None,
     };
-    let trust = load_trust(&ctx.home, &args.trust)?;
-    let revocations = load_for_verify(&ctx.home, &args.revocations, &trust, now())?;
+    let trust = load_trust(&ctx.home, &args.checks.trust)?;
+    let revocations = load_for_verify(&ctx.home, &args.checks.revocations, &trust, now())?;
     let replay_cache = args
         .replay_cache
         .clone()
@@ -67,9 +67,9 @@ fn record(ctx: &Context, args: AuditRecordArgs) -> Result<i32> {
     let proof = readable(read_token_arg(&args.proof, "proof"))?;
     let request = Request {
         audience: &args.audience,
-        require: ScopeSet::new(args.require).map_err(|e| anyhow!("--require: {e}"))?,
+        require: ScopeSet::new(args.checks.require).map_err(|e| anyhow!("--require: {e}"))?,
         at: now(),
-        leeway: args.leeway.as_secs().min(i64::MAX as u64) as i64,
+        leeway: args.checks.leeway.as_secs().min(i64::MAX as u64) as i64,
         proof: proof.as_deref().ok(),
         require_proof: true,
     };

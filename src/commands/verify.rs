@@ -42,13 +42,13 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<i32> {
             Err(e) => return Err(e),
         },
     };
-    let trust = load_trust(&ctx.home, &args.trust)?;
-    let revocations = load_for_verify(&ctx.home, &args.revocations, &trust, now())?;
+    let trust = load_trust(&ctx.home, &args.checks.trust)?;
+    let revocations = load_for_verify(&ctx.home, &args.checks.revocations, &trust, now())?;
     let request = Request {
         audience: &args.audience,
-        require: ScopeSet::new(args.require).map_err(|e| anyhow!("--require: {e}"))?,
+        require: ScopeSet::new(args.checks.require).map_err(|e| anyhow!("--require: {e}"))?,
         at: args.at.unwrap_or_else(now),
-        leeway: args.leeway.as_secs().min(i64::MAX as u64) as i64,
+        leeway: args.checks.leeway.as_secs().min(i64::MAX as u64) as i64,
         proof: proof.as_deref(),
         require_proof: args.require_proof || args.replay_cache.is_some(),
     };
@@ -60,7 +60,7 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> Result<i32> {
     match check_token(&text, &checks, &request)? {
         Ok(verified) => {
             report_valid(ctx, &verified, &request)?;
-            warn_unchecked(ctx, &verified, &args.revocations);
+            warn_unchecked(ctx, &verified, &args.checks.revocations);
             Ok(EXIT_OK)
         }
         Err(rejection) => {
