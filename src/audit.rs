@@ -433,13 +433,16 @@ impl<'p> Appender<'p> {
     pub fn open(path: &'p Path) -> Result<Appender<'p>> {
         let log = LockedLog::open(path)?;
         let tail = log.tail()?;
+        if tail.as_ref().is_some_and(|t| t.seq == u64::MAX) {
+            bail_full()?;
+        }
         Ok(Appender { log, tail })
     }
 
     /// Writes `entry` with a single write and flushes it to disk; a failed
     /// write is taken back. Returns the entry as written.
     pub fn append(self, mut entry: Entry, key: Option<&SecretKey>) -> Result<Entry> {
-        link(&mut entry, self.tail.as_ref());
+        link(&mut entry, self.tail.as_ref())?;
         let line = encode_entry(&mut entry, key)?;
         self.log.write(&line)?;
         Ok(entry)
@@ -458,7 +461,7 @@ pub fn append_many(
     let mut tail = log.tail()?;
     let mut out = std::io::BufWriter::with_capacity(1 << 20, &log.file);
     for mut entry in entries {
-        link(&mut entry, tail.as_ref());
+        link(&mut entry, tail.as_ref())?;
         let line = encode_entry(&mut entry, key)?;
         out.write_all(&line).map_err(|e| log.write_error(e))?;
         tail = Some(Anchor {
@@ -472,11 +475,21 @@ pub fn append_many(
     Ok(tail)
 }
 
-fn link(entry: &mut Entry, tail: Option<&Anchor>) {
+fn bail_full() -> Result<()> {
+    anyhow::bail!(
+        "the audit log is full: its last sequence number is the largest there is; start a new log"
+    )
+}
+
+fn link(entry: &mut Entry, tail: Option<&Anchor>) -> Result<()> {
     entry.v = FORMAT_VERSION;
     match tail {
         Some(last) => {
-            entry.seq = last.seq + 1;
+            // A log at the last sequence number is finished, not wrapped.
+            entry.seq = match last.seq.checked_add(1) {
+                Some(seq) => seq,
+                None => return bail_full(),
+            };
             entry.prev = last.hash.clone();
         }
         None => {
@@ -484,6 +497,7 @@ fn link(entry: &mut Entry, tail: Option<&Anchor>) {
             entry.prev = GENESIS_PREV.to_owned();
         }
     }
+    Ok(())
 }
 
 /// A log file held under its exclusive lock until dropped.
@@ -903,10 +917,12 @@ impl Checker<'_> {
             })?;
         }
         let (want_seq, want_prev) = match &self.last {
-            Some(last) => (last.seq + 1, last.hash.as_str()),
+            Some(last) => (last.seq.wrapping_add(1), last.hash.as_str()),
             None => (1, GENESIS_PREV),
         };
-        if entry.seq != want_seq || entry.prev != want_prev {
+        // Nothing follows the largest sequence number: a wrapped log is damage.
+        let wrapped = self.last.as_ref().is_some_and(|last| last.seq == u64::MAX);
+        if wrapped || entry.seq != want_seq || entry.prev != want_prev {
             return Err(Fault::Unlinked(Unlinked {
                 line: number,
                 seq: entry.seq,
@@ -1174,7 +1190,7 @@ mod tests {
             None,
             None,
         );
-        link(&mut entry, None);
+        link(&mut entry, None).unwrap();
         entry
     }
 

@@ -5,7 +5,7 @@
 //! line per proof still alive and never grows past [`MAX_FILE_BYTES`].
 
 use crate::error::{Rejection, Rule};
-use crate::store::{open_locked, refuse_link, write_atomic, MAX_FILE_BYTES};
+use crate::store::{open_locked, refuse_link_or_special, write_atomic, MAX_FILE_BYTES};
 use crate::time::format_time;
 use crate::verify::MAX_LEEWAY;
 use anyhow::{anyhow, bail, Context, Result};
@@ -137,7 +137,7 @@ impl ReplayCache {
     }
 
     fn read(&mut self, now: i64) -> Result<()> {
-        refuse_link(&self.path, "replay cache", "name the real file instead")?;
+        refuse_link_or_special(&self.path, "replay cache", "name the real file instead")?;
         let file = match File::open(&self.path) {
             Ok(file) => file,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),

@@ -531,7 +531,8 @@ pub fn open_list(text: &str, trust: &[TrustEntry], now: i64) -> Result<SignedLis
         anyhow!("the signature does not verify with trusted key {kid}: the list was changed after it was signed; get a fresh copy from its signer")
     })?;
     let payload = b64_decode(payload).map_err(|e| anyhow!("payload is {e}"))?;
-    let payload: ListPayload = serde_json::from_slice(&payload)
+    let payload = crate::encoding::parse_json(&payload).map_err(|e| anyhow!("payload is {e}"))?;
+    let payload: ListPayload = serde_json::from_value(payload)
         .map_err(|e| anyhow!("payload is not a revocation list ({e})"))?;
     check_payload(&payload, &kid, now)?;
     let source = format!(
@@ -612,13 +613,20 @@ fn list_entries(
         .map(|(i, record)| {
             let mut entry =
                 Revocation::from_record(record).map_err(|e| anyhow!("entry {i}: {e}"))?;
-            if let Target::Principal { sub, .. } = &entry.target {
-                if !signer.allows_principal(sub) {
-                    bail!(
-                        "entry {i} revokes principal {sub:?}, whom issuer {:?} is not trusted to speak for",
-                        signer.name
-                    );
-                }
+            match &entry.target {
+                Target::Principal { sub, .. } if !signer.allows_principal(sub) => bail!(
+                    "entry {i} revokes principal {sub:?}, whom issuer {:?} is not trusted to speak for",
+                    signer.name
+                ),
+                // A hop or key may carry anyone's delegations, so only an
+                // issuer trusted for every principal may revoke one.
+                Target::Hop { .. } | Target::Key { .. } if !signer.allows_every_principal() => bail!(
+                    "entry {i} revokes a {}, which only an issuer trusted for every principal may do; issuer {:?} is limited to {}",
+                    entry.target.kind(),
+                    signer.name,
+                    signer.principals.join(" ")
+                ),
+                _ => {}
             }
             entry.source = Some(source.to_owned());
             Ok(entry)
@@ -648,13 +656,37 @@ pub fn load_for_verify(
         true => load_home(home)?,
         false => RevocationSet::new(),
     };
-    for path in files {
-        let list = read_list_file(path, trust, now)?;
+    let lists = files
+        .iter()
+        .map(|path| read_list_file(path, trust, now))
+        .collect::<Result<Vec<_>>>()?;
+    for (i, (path, list)) in files.iter().zip(&lists).enumerate() {
+        let others = lists.iter().enumerate().filter(|(j, _)| *j != i);
+        let mut sets = std::iter::once(&set.entries[..]).chain(others.map(|(_, l)| &l.entries[..]));
+        if let Some(revocation) =
+            sets.find_map(|entries| key_revocation(entries, list.signer.key.thumbprint()))
+        {
+            bail!(
+                "revocation list {} refused: its signer's key is itself revoked ({})",
+                path.display(),
+                revocation.describe()
+            );
+        }
+    }
+    for list in lists {
         for entry in list.entries {
             set.insert(entry);
         }
     }
     Ok(set)
+}
+
+/// The entry among `entries` that revokes key `kid`, if any: a list signed
+/// by a revoked key speaks for nobody.
+pub fn key_revocation<'a>(entries: &'a [Revocation], kid: &str) -> Option<&'a Revocation> {
+    entries
+        .iter()
+        .find(|e| matches!(&e.target, Target::Key { kid: k } if k == kid))
 }
 
 #[cfg(test)]

@@ -377,13 +377,18 @@ pub fn is_present(path: &Path) -> Result<bool> {
     }
 }
 
-/// Refuses a symbolic link at `path` (a missing path is fine), so obo never
-/// writes through one into a file it was not meant to touch. `what` names
-/// the file in the error, `advice` says what to do.
-pub fn refuse_link(path: &Path, what: &str, advice: &str) -> Result<()> {
+/// Refuses anything at `path` but a regular file (a missing path is fine):
+/// obo never writes through a symbolic link into a file it was not meant
+/// to touch, and never opens a FIFO, which would hang, or a device. `what`
+/// names the file in the error, `advice` says what to do about a link.
+pub fn refuse_link_or_special(path: &Path, what: &str, advice: &str) -> Result<()> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => bail!(
             "{what} {} is a symbolic link, which obo will not write through; {advice}",
+            path.display()
+        ),
+        Ok(meta) if !meta.is_file() => bail!(
+            "{what} {} is not a regular file; give the path of a file",
             path.display()
         ),
         Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
@@ -403,7 +408,7 @@ const LOCK_TRIES: usize = 16;
 /// file nobody else can reach would let two processes in at once.
 pub fn open_locked(path: &Path, options: &OpenOptions, what: &str, advice: &str) -> Result<File> {
     for _ in 0..LOCK_TRIES {
-        refuse_link(path, what, advice)?;
+        refuse_link_or_special(path, what, advice)?;
         let file = options
             .open(path)
             .with_context(|| format!("cannot open {what} {}", path.display()))?;

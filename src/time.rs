@@ -48,9 +48,9 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 /// A lifetime for a token: more than zero and at most [`MAX_TTL`].
 pub fn parse_ttl(text: &str) -> Result<Duration, String> {
     let ttl = parse_duration(text)?;
-    if ttl.is_zero() || ttl > MAX_TTL {
+    if ttl < Duration::from_secs(1) || ttl > MAX_TTL {
         return Err(format!(
-            "lifetime {text:?} must be more than 0s and at most 366d"
+            "lifetime {text:?} must be at least 1s and at most 366d"
         ));
     }
     Ok(ttl)

@@ -31,6 +31,11 @@ impl TrustEntry {
         }
     }
 
+    /// Whether this issuer may speak for anyone at all.
+    pub fn allows_every_principal(&self) -> bool {
+        self.principals.iter().any(|p| p == "*")
+    }
+
     /// Whether this issuer may speak for the principal `id`.
     pub fn allows_principal(&self, id: &str) -> bool {
         self.principals.iter().any(|p| glob_match(p, id))

@@ -100,7 +100,7 @@ fn a_lifetime_out_of_range_is_a_usage_error() {
             2,
         );
         assert!(
-            msg.contains("must be more than 0s and at most 366d"),
+            msg.contains("must be at least 1s and at most 366d"),
             "{msg}"
         );
     }

@@ -206,3 +206,73 @@ fn invisible_format_characters_beyond_the_common_ones_are_escaped() {
         assert_eq!(shown, format!("agent\\u{{{:04x}}}-1", c as u32));
     }
 }
+
+#[test]
+fn arabic_format_characters_are_escaped() {
+    for c in ['\u{0600}', '\u{0605}', '\u{06dd}', '\u{070f}', '\u{08e2}'] {
+        let shown = obo::render::escape(&format!("a{c}b"));
+        assert_eq!(shown, format!("a\\u{{{:04x}}}b", c as u32));
+    }
+}
+
+#[test]
+fn a_lifetime_under_a_second_is_refused_up_front() {
+    let env = Env::flow();
+    let msg = env.fails(
+        &[
+            "delegate",
+            "--issuer",
+            "idp",
+            "--principal",
+            "alice",
+            "--agent",
+            "agent-1",
+            "--scope",
+            "reports:read",
+            "--audience",
+            AUD,
+            "--ttl",
+            "500ms",
+        ],
+        2,
+    );
+    assert!(
+        msg.contains("lifetime \"500ms\" must be at least 1s"),
+        "{msg}"
+    );
+}
+
+/// An audit log whose last entry has the largest sequence number used to
+/// wrap to entry 0.
+#[test]
+fn an_audit_log_at_the_last_sequence_number_is_not_extended() {
+    let env = Env::flow();
+    let token = env.delegate(&[]);
+    let log = env.path("audit.jsonl");
+    let record = |proof: &str| {
+        env.run(&[
+            "audit",
+            "record",
+            "--log",
+            log.to_str().unwrap(),
+            &token,
+            "--proof",
+            proof,
+            "--audience",
+            AUD,
+            "--action",
+            "read",
+        ])
+    };
+    let first = env.present(&token, "agent-1", AUD);
+    assert_eq!(record(&first).status.code(), Some(0));
+    let text = std::fs::read_to_string(&log).unwrap();
+    let at_max = text.replacen("\"seq\":1,", &format!("\"seq\":{},", u64::MAX), 1);
+    assert_ne!(text, at_max, "the entry holds a seq member");
+    std::fs::write(&log, at_max).unwrap();
+    let second = env.present(&token, "agent-1", AUD);
+    let out = record(&second);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("the audit log is full"), "{stderr}");
+}

@@ -961,3 +961,106 @@ fn a_symlinked_replay_cache_or_lock_is_refused_and_nothing_is_created() {
     }
     verify_once(&w, &proof, &w.file("c3")).success();
 }
+
+/// A second attack pass found that a signer trusted for some principals
+/// could revoke any hop or key, the main issuer's key among them.
+#[test]
+fn a_signer_limited_to_some_principals_cannot_revoke_hops_or_keys() {
+    let w = World::new();
+    w.ok(&["revoke", "--key", &w.kid("agent-1")]);
+    let list = w.file("keys.jws");
+    w.ok(&["revocations", "export", "--signing-key", "idp", "-o", &list]);
+    let service = other_home(&w, "service");
+    let jwk = w.dir.path().join("idp-public.jwk").display().to_string();
+    run_in(
+        &service,
+        &[
+            "trust",
+            "add",
+            &jwk,
+            "--force",
+            "--name",
+            "idp",
+            "--principals",
+            "bob",
+        ],
+    )
+    .success();
+    run_in(&service, &["revocations", "import", &list]).code(2).stderr(format!(
+        "obo: revocation list {list} refused: entry 0 revokes a key, which only an issuer trusted for every principal may do; issuer \"idp\" is limited to bob\n"
+    ));
+    run_in(
+        &service,
+        &[
+            "verify",
+            &w.file("t1"),
+            "--audience",
+            "budget-api",
+            "--revocations",
+            &list,
+        ],
+    )
+    .code(2)
+    .stderr(predicate::str::contains(
+        "only an issuer trusted for every principal",
+    ));
+}
+
+/// The same pass found that a list signed by a revoked key was still taken.
+#[test]
+fn a_list_signed_by_a_revoked_key_is_refused() {
+    let w = World::new();
+    w.ok(&["revoke", "--principal", "bob"]);
+    let list = w.file("bob.jws");
+    w.ok(&["revocations", "export", "--signing-key", "idp", "-o", &list]);
+    let service = other_home(&w, "service");
+    let idp = w.kid("idp");
+    run_in(
+        &service,
+        &["revoke", "--key", &idp, "--reason", "issuer key stolen"],
+    )
+    .success();
+    run_in(&service, &["revocations", "import", &list])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "refused: its signer's key is itself revoked here",
+        ));
+}
+
+/// A FIFO where the replay cache belongs used to hang verify for ever.
+#[test]
+fn a_fifo_replay_cache_is_refused_instead_of_hanging() {
+    let w = World::new();
+    let proof = present(&w, "t1", "p-fifo");
+    let fifo = w.file("cache.fifo");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    w.obo()
+        .args([
+            "verify",
+            &w.file("t1"),
+            "--audience",
+            "budget-api",
+            "--proof",
+            &proof,
+        ])
+        .args(["--replay-cache", &fifo])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "obo: replay cache {fifo} is not a regular file; give the path of a file\n"
+        ));
+}
+
+/// revoke printed the revoked identifier raw; a bidi override in a user ID
+/// reached the terminal.
+#[test]
+fn revoke_prints_the_revoked_identifier_escaped() {
+    let w = World::new();
+    let out = w.ok(&["revoke", "--principal", "al\u{202e}ice"]);
+    assert_eq!(out, "al\\u{202e}ice\n");
+}

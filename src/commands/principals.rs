@@ -28,7 +28,7 @@ fn add(ctx: &Context, args: PrincipalAddArgs) -> Result<i32> {
         match list.iter_mut().find(|p| p.id == principal.id) {
             Some(_) if !args.force => bail!(
                 "principal {:?} is already on record; pass --force to replace it",
-                escape(&principal.id)
+                principal.id
             ),
             Some(existing) => *existing = principal.clone(),
             None => list.push(principal.clone()),
@@ -77,7 +77,7 @@ fn remove(ctx: &Context, user_id: &str) -> Result<i32> {
         if list.len() == before {
             bail!(
                 "no principal {:?} on record; see 'obo principal list'",
-                escape(user_id)
+                user_id
             );
         }
         Ok(())

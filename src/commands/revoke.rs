@@ -7,7 +7,8 @@ use crate::error::EXIT_OK;
 use crate::input::{public_key_arg, read_token_arg};
 use crate::render::{attribution, escape, notice, out, out_json};
 use crate::revocation::{
-    add_to_home, check_text, load_home, read_list_file, sign_list, Revocation, Target,
+    add_to_home, check_text, key_revocation, load_home, read_list_file, sign_list, Revocation,
+    Target,
 };
 use crate::store::write_atomic;
 use crate::time::{format_time, now};
@@ -36,7 +37,7 @@ pub fn revoke(ctx: &Context, args: RevokeArgs) -> Result<i32> {
         out_json(&json!({ "revoked": entry.to_value(), "added": added }))?;
         return Ok(EXIT_OK);
     }
-    out(entry.target.id())?;
+    out(crate::render::escape(entry.target.id()))?;
     match added {
         true => notice(format_args!(
             "{}; 'obo verify' on this home now refuses it; share it with 'obo revocations export'",
@@ -74,8 +75,7 @@ fn target_of(ctx: &Context, args: &RevokeArgs) -> Result<(Target, Option<String>
         .map(|p| p.label().to_owned());
     if label.is_none() && !principals.is_empty() {
         crate::render::notice(format_args!(
-            "warning: no principal {:?} is on record here; check the spelling ('obo principal list') before relying on this revocation",
-            crate::render::escape(&sub)
+            "warning: no principal {sub:?} is on record here; check the spelling ('obo principal list') before relying on this revocation"
         ));
     }
     let before = args.before.unwrap_or_else(now);
@@ -211,6 +211,17 @@ fn import(ctx: &Context, args: RevocationsImportArgs) -> Result<i32> {
         false => Vec::new(),
     };
     let list = read_list_file(&args.file, &trust, now())?;
+    let home_set = match crate::store::is_present(ctx.home.root())? {
+        true => load_home(&ctx.home)?,
+        false => Default::default(),
+    };
+    if let Some(revocation) = key_revocation(home_set.entries(), list.signer.key.thumbprint()) {
+        bail!(
+            "revocation list {} refused: its signer's key is itself revoked here ({})",
+            args.file.display(),
+            revocation.describe()
+        );
+    }
     let total = list.entries.len();
     let added = add_to_home(&ctx.home, list.entries)?;
     if ctx.style.json {

@@ -24,7 +24,7 @@ pub fn delegate(ctx: &Context, args: DelegateArgs) -> Result<i32> {
         .ok_or_else(|| {
             anyhow!(
                 "no principal {:?} on record; add them with 'obo principal add {} --allow SCOPE...'",
-                escape(&args.principal),
+                args.principal,
                 escape(&args.principal)
             )
         })?;
@@ -83,7 +83,7 @@ pub fn present(ctx: &Context, args: PresentArgs) -> Result<i32> {
 fn agent_ref(home: &Home, arg: &str, agent_id: Option<String>) -> Result<AgentRef> {
     let named = public_key_arg(home, arg)?;
     let id = agent_id.unwrap_or(named.name);
-    check_id(&id).map_err(|e| anyhow!("agent ID {:?} {e}; pass --agent-id", escape(&id)))?;
+    check_id(&id).map_err(|e| anyhow!("agent ID {id:?} {e}; pass --agent-id"))?;
     Ok(AgentRef {
         id,
         name: named.display_name,

@@ -27,7 +27,7 @@ fn add(ctx: &Context, args: TrustAddArgs) -> Result<i32> {
     };
     for pattern in &args.principals {
         crate::token::check_id(pattern)
-            .map_err(|e| anyhow!("--principals pattern {:?} {e}", escape(pattern)))?;
+            .map_err(|e| anyhow!("--principals pattern {pattern:?} {e}"))?;
     }
     for entry in &mut entries {
         entry.principals = args.principals.clone();
@@ -122,7 +122,7 @@ fn remove(ctx: &Context, name: &str) -> Result<i32> {
         if list.len() == before {
             bail!(
                 "no trusted issuer named {:?} or with that key id; see 'obo trust list'",
-                escape(name)
+                name
             );
         }
         Ok(before - list.len())
