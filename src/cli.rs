@@ -703,6 +703,12 @@ fn run(cli: Cli) -> Result<i32> {
         Some(dir) => dir,
         None => default_home()?,
     };
+    if home.exists() && !home.is_dir() {
+        anyhow::bail!(
+            "home {} is not a folder; pass --home DIR or set OBO_HOME to a folder",
+            home.display()
+        );
+    }
     let ctx = Context {
         home: Home::new(home),
         style: Style::new(cli.json, cli.color),

@@ -276,3 +276,19 @@ fn an_audit_log_at_the_last_sequence_number_is_not_extended() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("the audit log is full"), "{stderr}");
 }
+
+#[test]
+fn a_home_that_is_a_file_is_an_error_not_an_empty_home() {
+    let env = Env::new();
+    let file = env.write("not-a-folder", "x");
+    let out = bare()
+        .args(["--home", &file, "key", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        format!("obo: home {file} is not a folder; pass --home DIR or set OBO_HOME to a folder\n")
+    );
+}
