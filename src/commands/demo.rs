@@ -150,6 +150,7 @@ pub fn run(ctx: &Context) -> Result<i32> {
         "obo demo: a temporary home at {}, removed afterwards",
         home.display()
     ))?;
+    out("($T0 and $T1 name token files, $P0 and $P proof files, $C a replay cache and $L the audit log, all in that folder)")?;
     for step in STEPS {
         out(format_args!("\n# {}", step.title))?;
         for (i, line) in step.commands.iter().enumerate() {
