@@ -652,10 +652,7 @@ pub fn load_for_verify(
     trust: &[TrustEntry],
     now: i64,
 ) -> Result<RevocationSet> {
-    let mut set = match is_present(home.root())? {
-        true => load_home(home)?,
-        false => RevocationSet::new(),
-    };
+    let mut set = load_home(home)?;
     let lists = files
         .iter()
         .map(|path| read_list_file(path, trust, now))

@@ -128,10 +128,7 @@ pub fn run(ctx: &Context, command: RevocationsCommand) -> Result<i32> {
 }
 
 fn list(ctx: &Context) -> Result<i32> {
-    let set = match crate::store::is_present(ctx.home.root())? {
-        true => load_home(&ctx.home)?,
-        false => Default::default(),
-    };
+    let set = load_home(&ctx.home)?;
     if ctx.style.json {
         out_json(&Value::Array(
             set.entries().iter().map(Revocation::to_value).collect(),
@@ -206,15 +203,8 @@ fn export(ctx: &Context, args: RevocationsExportArgs) -> Result<i32> {
 }
 
 fn import(ctx: &Context, args: RevocationsImportArgs) -> Result<i32> {
-    let trust = match crate::store::is_present(ctx.home.root())? {
-        true => ctx.home.trust()?,
-        false => Vec::new(),
-    };
-    let list = read_list_file(&args.file, &trust, now())?;
-    let home_set = match crate::store::is_present(ctx.home.root())? {
-        true => load_home(&ctx.home)?,
-        false => Default::default(),
-    };
+    let list = read_list_file(&args.file, &ctx.home.trust()?, now())?;
+    let home_set = load_home(&ctx.home)?;
     if let Some(revocation) = key_revocation(home_set.entries(), list.signer.key.thumbprint()) {
         bail!(
             "revocation list {} refused: its signer's key is itself revoked here ({})",

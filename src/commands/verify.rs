@@ -118,7 +118,7 @@ pub fn check_rules<'t>(
     request: &Request,
 ) -> Result<Verified<'t>, Rejection> {
     Chain::parse(text)
-        .and_then(|chain| verify_chain(&chain, checks.trust, request))
+        .and_then(|chain| verify_chain(chain, checks.trust, request))
         .and_then(|verified| check_chain(&verified.chain, checks.revocations).map(|()| verified))
 }
 
@@ -167,11 +167,7 @@ pub fn spendable<'v>(verified: &'v Verified, now: i64) -> Result<(&'v str, i64),
 /// The home's trust entries (none when there is no home) and those in
 /// `--trust` files.
 pub fn load_trust(home: &Home, files: &[std::path::PathBuf]) -> Result<Vec<TrustEntry>> {
-    let mut trust = if crate::store::is_present(home.root())? {
-        home.trust()?
-    } else {
-        Vec::new()
-    };
+    let mut trust = home.trust()?;
     for path in files {
         let bytes = read_bounded(path)?;
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("file");
