@@ -111,7 +111,7 @@ fn main() {
         };
         let total = time_per_iter(iters / hops as u32 + 1, || {
             let parsed = Chain::parse(black_box(&chain.text)).unwrap();
-            black_box(verify_chain(&parsed, &trust, &request)).unwrap();
+            black_box(verify_chain(parsed, &trust, &request)).unwrap();
         });
         let per_hop = total / hops as u32;
         println!(

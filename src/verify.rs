@@ -62,17 +62,19 @@ pub struct Verified<'t> {
 }
 
 /// Checks a chain against every rule for `request`, anchored in `trust`.
+/// The chain is taken, not borrowed: a verified chain is handed on whole,
+/// and copying every hop on each request would be waste.
 pub fn verify_chain<'t>(
-    chain: &Chain,
+    chain: Chain,
     trust: &'t [TrustEntry],
     request: &Request,
 ) -> Result<Verified<'t>, Rejection> {
     let issuer = check_issuer(chain.first(), trust)?;
-    check_links(chain)?;
-    check_time(chain, request.at, request.leeway)?;
-    check_request(chain, request)?;
+    check_links(&chain)?;
+    check_time(&chain, request.at, request.leeway)?;
+    check_request(&chain, request)?;
     let possession = match request.proof {
-        Some(proof) => check_proof(chain, proof, request.audience, request.at, request.leeway)?,
+        Some(proof) => check_proof(&chain, proof, request.audience, request.at, request.leeway)?,
         None if request.require_proof => return Err(Rejection::whole(
             Rule::Proof,
             "no proof of possession was given and one is required; pass --proof from 'obo present'",
@@ -80,7 +82,7 @@ pub fn verify_chain<'t>(
         None => Possession::NotChecked,
     };
     Ok(Verified {
-        chain: chain.clone(),
+        chain,
         issuer,
         possession,
     })

@@ -168,7 +168,7 @@ fn assert_child_narrows(
         proof: None,
         require_proof: false,
     };
-    prop_assert!(verify_chain(child, &trust, &request).is_ok());
+    prop_assert!(verify_chain(child.clone(), &trust, &request).is_ok());
     Ok(())
 }
 

@@ -176,7 +176,7 @@ fn exercise(text: &str, proof: Option<&str>) -> bool {
             },
         );
     }
-    verify_chain(&chain, &fixture().trust, &request(proof)).is_ok()
+    verify_chain(chain, &fixture().trust, &request(proof)).is_ok()
 }
 
 fn signer_for(kid: &str) -> Option<&'static SecretKey> {
